@@ -1,0 +1,26 @@
+# Front door for a fresh Debian 12 machine. The real build lives in CMake (see CMakePresets.json).
+BUILD_DIR ?= build
+JOBS ?= 2
+
+.PHONY: deps build test demo bench clean
+
+deps:
+	./scripts/install-deps.sh
+
+build: deps
+	cmake --preset dev -B $(BUILD_DIR)
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+demo: build
+	./scripts/demo.sh $(BUILD_DIR)
+
+bench: deps
+	cmake --preset release -B build-release
+	cmake --build build-release -j $(JOBS)
+	./scripts/bench.sh build-release
+
+clean:
+	rm -rf $(BUILD_DIR) build-release

@@ -1,0 +1,51 @@
+// `ims adopt STORE STANDARD...`: sync catalogs into the store and mark the standards adopted.
+#include "ims/core/store.hpp"
+#include "store_options.hpp"
+
+#include <QDate>
+
+namespace ims::cli {
+
+int run_adopt(Invocation& inv) {
+    QCommandLineParser parser;
+    parser.addOption({"on", "Adoption date (YYYY-MM-DD).", "DATE"});
+    parser.addOption({"scope", "Scope of the management system for these standards.", "TEXT"});
+    add_actor_option(parser);
+    add_plugin_path_option(parser);
+    if (!parse(parser, inv, 2, -1)) return kExitOk;
+    QStringList pos = parser.positionalArguments();
+    std::string adopted_on = to_std(QDate::currentDate().toString(Qt::ISODate));
+    if (parser.isSet("on")) {
+        QDate on = QDate::fromString(parser.value("on"), Qt::ISODate);
+        if (!on.isValid()) throw UsageError{"--on expects a date YYYY-MM-DD, got '" + to_std(parser.value("on")) + "'"};
+        adopted_on = to_std(on.toString(Qt::ISODate));
+    }
+
+    auto host = load_plugins(parser, inv);
+    catalog::Library library(host);
+    warn_about_plugins(host, library, inv);
+    std::vector<const catalog::Standard*> standards;
+    for (int i = 1; i < pos.size(); ++i) {
+        const catalog::Standard* s = library.find(to_std(pos[i]));
+        if (s == nullptr)
+            throw UsageError{"no installed plugin provides standard '" + to_std(pos[i]) +
+                             "'; see 'ims plugins list'"};
+        standards.push_back(s);
+    }
+
+    auto store = store::Store::open(to_std(pos[0]));
+    store.write(actor_of(parser), [&](store::WriteTxn& txn) {
+        for (const auto* s : standards) {
+            catalog::sync_standard(txn, *s);
+            nlohmann::json row = {{"id", s->id}, {"adopted_on", adopted_on}};
+            if (parser.isSet("scope")) row["scope"] = to_std(parser.value("scope"));
+            txn.put("adopted_standard", row);
+        }
+    });
+    for (const auto* s : standards)
+        inv.err << "adopted " << s->id << " (" << s->requirements.size() << " requirements from plugin "
+                << s->plugin_id << " " << s->plugin_version << ")\n";
+    return kExitOk;
+}
+
+}  // namespace ims::cli

@@ -1,0 +1,73 @@
+// The command table of the `ims` host and the helpers every command shares: option parsing,
+// exit codes, plugin loading and output formats. Used only by apps/ims.
+#pragma once
+
+#include "ims/core/catalog.hpp"
+#include "ims/core/plugins.hpp"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ims::cli {
+
+// Exit codes (DESIGN §7); a batch returns the worst.
+enum ExitCode : int {
+    kExitOk = 0,          // all evaluated, nothing at or above --fail-on
+    kExitFindings = 1,    // findings at or above --fail-on (or a verification failed)
+    kExitUsage = 2,       // usage or configuration error, nothing evaluated
+    kExitIncomplete = 3,  // something could not be evaluated
+    kExitInternal = 4,    // internal error or an output could not be written
+};
+
+struct Invocation {
+    std::string command;
+    QStringList args;  // the program name followed by the command's own arguments
+    std::string application_dir;
+    std::ostream& out;
+    std::ostream& err;
+};
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;  // one line for `ims help`
+    std::string_view usage;    // "ims init STORE --org NAME"
+    std::string_view help;     // the rest: description, options, example
+    int (*run)(Invocation&);
+};
+
+const std::vector<Command>& commands();
+const Command* find_command(std::string_view name);
+
+// Thrown for a usage error; main prints "ims CMD: <message>" and exits 2.
+struct UsageError {
+    std::string message;
+};
+
+// Adds --help to the parser, parses, and throws UsageError on unknown options or a wrong number
+// of positional arguments. Returns false when --help was printed (exit 0).
+bool parse(QCommandLineParser& parser, Invocation& inv, int min_positional, int max_positional);
+
+// Adds the --plugin-path option (repeatable) and, after parse(), builds the plugin host.
+void add_plugin_path_option(QCommandLineParser& parser);
+plugins::PluginHost load_plugins(const QCommandLineParser& parser, const Invocation& inv);
+// Warns on stderr about refused plugins and catalog problems (commands other than `plugins`).
+void warn_about_plugins(const plugins::PluginHost& host, const catalog::Library& library,
+                        const Invocation& inv);
+
+enum class Format { kText, kJson };
+void add_format_option(QCommandLineParser& parser);
+Format format_of(const QCommandLineParser& parser);
+
+// Writes a JSON document (2-space indent, trailing newline) to stdout.
+void print_json(const Invocation& inv, const nlohmann::json& doc);
+
+std::string to_std(const QString& s);
+
+}  // namespace ims::cli

@@ -1,0 +1,130 @@
+// The command table: names, one-line summaries and the help text `ims help CMD` prints.
+#include "cli.hpp"
+
+namespace ims::cli {
+
+int run_version(Invocation&);
+int run_help(Invocation&);
+int run_plugins(Invocation&);
+int run_catalog(Invocation&);
+int run_init(Invocation&);
+int run_adopt(Invocation&);
+int run_verify(Invocation&);
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> kCommands = {
+        {"init", "create a new store for an organisation", "ims init STORE --org NAME",
+         R"(Creates STORE, a new SQLite file holding one organisation's IMS: its data, the
+catalogs of the standards it adopts, the evidence vault and the change log. Refuses to
+overwrite an existing file.
+
+options:
+  --org NAME        the organisation's name (required)
+  --actor NAME      who is making the change, for the change log (default: $USER)
+
+example:
+  ims init acme.ims --org "Acme Ltd"
+)",
+         run_init},
+        {"adopt", "adopt standards: copy their catalogs into the store", "ims adopt STORE STANDARD...",
+         R"(Adopts each STANDARD (e.g. iso27001:2022): copies its catalog from the installed
+plugin into the store, recording the plugin id, version and the catalog's sha256, and marks
+it adopted. Adopting again re-syncs the catalog; unchanged rows are not rewritten.
+
+options:
+  --on DATE         the adoption date, YYYY-MM-DD (default: today, UTC)
+  --scope TEXT      the scope of the management system for this standard
+  --actor NAME      who is making the change (default: $USER)
+  --plugin-path DIR also look for plugins in DIR (repeatable)
+
+example:
+  ims adopt acme.ims iso27001:2022
+)",
+         run_adopt},
+        {"verify", "check a store's integrity: change log, vault, SQLite", "ims verify STORE",
+         R"(Walks the change log's hash chain, re-hashes every file in the evidence vault and
+runs SQLite's integrity check. Names every altered row or blob.
+
+exit codes: 0 intact, 1 a problem was found, 2 the store cannot be opened.
+
+options:
+  --format text|json
+
+example:
+  ims verify acme.ims
+)",
+         run_verify},
+        {"catalog", "show the requirements of an installed standard", "ims catalog STANDARD",
+         R"(Prints the requirements of STANDARD as its plugin ships it: ids, kinds, titles,
+parents and our one-line summaries, in document order.
+
+options:
+  --format text|json
+  --plugin-path DIR also look for plugins in DIR (repeatable)
+
+example:
+  ims catalog iso27001:2022 --format json
+)",
+         run_catalog},
+        {"plugins", "list, show or verify plugins", "ims plugins list|show ID|verify DIR",
+         R"(list          every plugin found, loaded or refused, with the reason for a refusal
+show ID       one plugin's manifest, state and native checks
+verify DIR    runs the manifest, dependency and descriptor gates on the plugin in DIR;
+              exit 0 when it would load, 1 when it is refused
+
+Plugins are searched in --plugin-path, then IMS_PLUGIN_PATH (colon-separated), then the
+install dir (<prefix>/lib/ims/plugins) and the build tree.
+
+options:
+  --format text|json
+  --plugin-path DIR also look for plugins in DIR (repeatable)
+
+example:
+  ims plugins list --format json
+)",
+         run_plugins},
+        {"version", "print the versions of ims, its SDK ABI and libraries", "ims version",
+         R"(options:
+  --format text|json
+
+example:
+  ims version --format json
+)",
+         run_version},
+        {"help", "show help for a command", "ims help [COMMAND]",
+         R"(Without COMMAND lists the commands; with it, explains that command with an example.
+'ims COMMAND --help' prints the same.
+
+exit codes of every command:
+  0 done, nothing at or above --fail-on
+  1 findings at or above --fail-on, or a verification failed
+  2 usage or configuration error, nothing evaluated
+  3 incomplete: something could not be evaluated
+  4 internal error, or an output could not be written
+)",
+         run_help},
+    };
+    return kCommands;
+}
+
+int run_help(Invocation& inv) {
+    QCommandLineParser parser;
+    if (!parse(parser, inv, 0, 1)) return kExitOk;
+    if (parser.positionalArguments().isEmpty()) {
+        inv.out << "ims: an integrated management system host: standards as plugins, one store per\n"
+                   "organisation, batch compliance checks.\n\nusage: ims COMMAND [ARGS]\n\ncommands:\n";
+        for (const auto& c : commands()) {
+            std::string name(c.name);
+            inv.out << "  " << name << std::string(10 - name.size(), ' ') << c.summary << "\n";
+        }
+        inv.out << "\n'ims help COMMAND' explains one command with an example.\n";
+        return kExitOk;
+    }
+    std::string name = to_std(parser.positionalArguments()[0]);
+    const Command* c = find_command(name);
+    if (c == nullptr) throw UsageError{"unknown command '" + name + "'; 'ims help' lists the commands"};
+    inv.out << "usage: " << c->usage << "\n\n" << c->help;
+    return kExitOk;
+}
+
+}  // namespace ims::cli

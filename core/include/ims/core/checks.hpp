@@ -1,0 +1,41 @@
+// Check results and the evaluation of a plugin's native checks against a store. A native check
+// that fails, throws inside the SDK helpers or reports an error becomes one `error` result; the
+// host goes on. Each evaluation opens its own read-only connection: safe to run from one thread
+// per evaluation.
+#pragma once
+
+#include "ims/core/plugins.hpp"
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ims::checks {
+
+enum class Status { kPass, kFail, kWarn, kNotApplicable, kManual, kError, kWaived };
+
+std::string_view to_string(Status status);
+
+struct Result {
+    std::string check_id;
+    Status status = Status::kError;
+    std::string subject_type;
+    std::string subject_id;
+    std::string message;
+};
+
+struct Evaluation {
+    std::string store_path;
+    // Resolved parameters without the colon; "as_of" (YYYY-MM-DD) is always present.
+    std::map<std::string, std::string> params;
+    std::chrono::milliseconds time_limit{30000};
+};
+
+// Runs the native check `check_id` of a loaded plugin. Never throws for a failing check: its
+// failure is an `error` result naming the check and the reason.
+std::vector<Result> run_native_check(const plugins::Plugin& plugin, const std::string& check_id,
+                                     const Evaluation& evaluation);
+
+}  // namespace ims::checks

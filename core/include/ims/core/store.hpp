@@ -1,0 +1,95 @@
+// The organisation's store: one SQLite file holding its IMS data, the catalogs of the standards it
+// adopted, the evidence vault and the hash-chained change log. Every write goes through
+// Store::write, which runs one transaction and appends one change-log entry per changed row.
+// A Store is used by one thread at a time; open one per thread or process.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ims::store {
+
+class Database;
+
+// The format this ims writes and reads (PRAGMA user_version after all migrations).
+int current_store_format();
+
+enum class PutOutcome { kAdded, kChanged, kUnchanged };
+
+// The one write path. Obtained only inside Store::write; not valid after it returns.
+class WriteTxn {
+public:
+    // Inserts or updates the row of `entity` (e.g. "control") whose "id" is row["id"]. Fields
+    // absent from `row` are stored as NULL. Appends a change-log entry unless nothing changed.
+    PutOutcome put(std::string_view entity, const nlohmann::json& row);
+    // Deletes the row; returns false when there was none. Logged like put.
+    bool remove(std::string_view entity, std::string_view id);
+    // Copies a file into the evidence vault (content-addressed, chunked) and returns its SHA-256.
+    // Adding bytes the vault already holds is a no-op.
+    std::string add_blob(const std::string& file_path);
+    const std::string& actor() const { return actor_; }
+
+private:
+    friend class Store;
+    WriteTxn(Database& db, std::string actor);
+    void append_log(std::string_view entity, std::string_view id, std::string_view op,
+                    const nlohmann::json& payload);
+
+    Database& db_;
+    std::string actor_;
+    std::string at_;
+    int64_t last_seq_ = 0;
+    std::string last_hash_;
+};
+
+// What `ims verify` found. ok() when every list is empty.
+struct VerifyReport {
+    int64_t log_entries = 0;
+    int64_t blobs = 0;
+    std::vector<std::string> problems;  // one sentence each, naming the row or blob
+    bool ok() const { return problems.empty(); }
+};
+
+class Store {
+public:
+    enum class Mode { kReadOnly, kReadWrite };
+
+    // Creates a new store at `path` for organisation `org_name`; refuses an existing file.
+    static Store create(const std::string& path, const std::string& org_name,
+                        const std::string& actor);
+    // Opens an existing store, migrating it forward when opened read-write. Refuses a file that
+    // is not an ims store or was written by a newer ims.
+    static Store open(const std::string& path, Mode mode = Mode::kReadWrite);
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    // Runs fn inside one IMMEDIATE transaction; commits when fn returns, rolls back on throw.
+    void write(const std::string& actor, const std::function<void(WriteTxn&)>& fn);
+
+    // Streams a vault blob to `out_path` (atomically); throws kNotFound for an unknown hash.
+    void read_blob(const std::string& sha256, const std::string& out_path) const;
+
+    // Walks the change-log chain, re-hashes every vault blob and runs PRAGMA integrity_check.
+    VerifyReport verify() const;
+
+    const std::string& path() const;
+    Database& database() const;
+
+private:
+    explicit Store(std::unique_ptr<Database> db);
+    std::unique_ptr<Database> db_;
+};
+
+// The current UTC time as "YYYY-MM-DDThh:mm:ssZ".
+std::string utc_now();
+
+}  // namespace ims::store

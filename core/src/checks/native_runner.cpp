@@ -1,0 +1,136 @@
+// The host side of the C ABI for native checks: the ims_host_v1 table and the run handle.
+#include "ims/core/checks.hpp"
+#include "ims/core/error.hpp"
+#include "store/query.hpp"
+
+#include <QLoggingCategory>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcChecks, "ims.checks")
+
+struct ims_run {
+    const ims::plugins::Plugin* plugin;
+    std::string check_id;
+    const ims::checks::Evaluation* evaluation;
+    std::unique_ptr<ims::store::QueryConnection> connection;
+    std::vector<ims::checks::Result> results;
+    std::string error;
+    std::string param_buffer;
+};
+
+namespace ims::checks {
+namespace {
+
+std::string str(ims_str s) { return s.data ? std::string(s.data, s.size) : std::string(); }
+
+constexpr std::size_t kMinResultSize = offsetof(ims_result_v1, message) + sizeof(ims_str);
+
+void host_log(ims_run* run, int32_t level, ims_str message) {
+    QString text = QString::fromStdString(run->plugin->manifest.id + " " + run->check_id + ": " + str(message));
+    if (level >= IMS_LOG_WARNING) qCWarning(lcChecks).noquote() << text;
+    else if (level == IMS_LOG_INFO) qCInfo(lcChecks).noquote() << text;
+    else qCDebug(lcChecks).noquote() << text;
+}
+
+void host_set_error(ims_run* run, ims_str message) { run->error = str(message); }
+
+int32_t host_is_cancelled(ims_run*) { return 0; }
+
+ims_status host_query(ims_run* run, ims_str sql, const ims_param* params, size_t param_count,
+                      ims_row_fn on_row, void* user) {
+    if (on_row == nullptr) {
+        run->error = "query called without a row callback";
+        return IMS_ERROR;
+    }
+    std::map<std::string, std::string> bound;
+    for (const auto& [name, value] : run->evaluation->params) bound[":" + name] = value;
+    for (size_t i = 0; i < param_count; ++i) bound[str(params[i].name)] = str(params[i].value);
+    try {
+        if (!run->connection)
+            run->connection = std::make_unique<store::QueryConnection>(run->evaluation->store_path);
+        run->connection->set_deadline(std::chrono::steady_clock::now() + run->evaluation->time_limit);
+        ims_status status = IMS_OK;
+        std::vector<ims_str> names, values;
+        run->connection->query(str(sql), bound, [&](const store::QueryRow& row) {
+            names.clear();
+            values.clear();
+            for (const auto& n : row.names) names.push_back({n.data(), n.size()});
+            for (const auto& v : row.values)
+                values.push_back(v ? ims_str{v->data(), v->size()} : ims_str{nullptr, 0});
+            status = on_row(user, names.size(), names.data(), values.data());
+            return status == IMS_OK;
+        });
+        if (status == IMS_STOP) return IMS_OK;
+        if (status != IMS_OK && run->error.empty()) run->error = "the row callback failed";
+        return status == IMS_CANCELLED ? IMS_CANCELLED : status;
+    } catch (const Error& e) {
+        run->error = e.what();
+        return IMS_ERROR;
+    }
+}
+
+ims_status host_emit_result(ims_run* run, const ims_result_v1* result) {
+    if (result == nullptr || result->struct_size < kMinResultSize) {
+        run->error = "emit_result got a result smaller than SDK ABI 1.0's ims_result_v1";
+        return IMS_ERROR;
+    }
+    if (result->status < IMS_RESULT_PASS || result->status > IMS_RESULT_ERROR) {
+        run->error = "emit_result got unknown status " + std::to_string(result->status);
+        return IMS_ERROR;
+    }
+    run->results.push_back(Result{run->check_id, static_cast<Status>(result->status),
+                                  str(result->subject_type), str(result->subject_id),
+                                  str(result->message)});
+    return IMS_OK;
+}
+
+ims_str host_param(ims_run* run, ims_str name) {
+    auto it = run->evaluation->params.find(str(name));
+    if (it == run->evaluation->params.end()) return {nullptr, 0};
+    run->param_buffer = it->second;
+    return {run->param_buffer.data(), run->param_buffer.size()};
+}
+
+const ims_host_v1 kHost = {sizeof(ims_host_v1), IMS_SDK_ABI_MAJOR, IMS_SDK_ABI_MINOR,
+                           host_log, host_set_error, host_is_cancelled, host_query,
+                           host_emit_result, host_param};
+
+Result error_result(const std::string& check_id, const std::string& message) {
+    return Result{check_id, Status::kError, "check", check_id, message};
+}
+
+}  // namespace
+
+std::string_view to_string(Status status) {
+    switch (status) {
+        case Status::kPass: return "pass";
+        case Status::kFail: return "fail";
+        case Status::kWarn: return "warn";
+        case Status::kNotApplicable: return "not_applicable";
+        case Status::kManual: return "manual";
+        case Status::kError: return "error";
+        case Status::kWaived: return "waived";
+    }
+    return "error";
+}
+
+std::vector<Result> run_native_check(const plugins::Plugin& plugin, const std::string& check_id,
+                                     const Evaluation& evaluation) {
+    const ims_check_v1* check = nullptr;
+    if (plugin.descriptor)
+        for (size_t i = 0; i < plugin.descriptor->check_count; ++i)
+            if (str(plugin.descriptor->checks[i].id) == check_id) check = &plugin.descriptor->checks[i];
+    if (!plugin.loaded() || check == nullptr)
+        return {error_result(check_id, "plugin '" + plugin.manifest.id +
+                                           "' has no loaded native check '" + check_id + "'")};
+    ims_run run{&plugin, check_id, &evaluation, nullptr, {}, {}, {}};
+    ims_status status = check->run(&kHost, &run);
+    if (status == IMS_OK) return std::move(run.results);
+    std::string why = status == IMS_CANCELLED ? "cancelled"
+                                              : (run.error.empty() ? "failed without a message" : run.error);
+    return {error_result(check_id, "native check '" + check_id + "' of plugin '" +
+                                       plugin.manifest.id + "' could not be evaluated: " + why)};
+}
+
+}  // namespace ims::checks

@@ -1,0 +1,49 @@
+// Reading untrusted JSON files with messages that name the file, the line and column of a syntax
+// error, or the JSON pointer and field of a wrong value. Used by every JSON input of libims_core.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ims::io {
+
+// Parses `text` (from `source`, a file name for messages); throws ims::Error(kInvalidInput)
+// with "<source>:<line>:<column>: ..." on a syntax error.
+nlohmann::json parse_json(const std::string& text, const std::string& source);
+
+// Reads and parses a file; throws ims::Error(kNotFound / kIo / kInvalidInput).
+nlohmann::json read_json_file(const std::string& path);
+
+// A view of one JSON object inside a document, remembering where it is for messages.
+class JsonObject {
+public:
+    // Throws unless `value` is an object.
+    JsonObject(const nlohmann::json& value, std::string source, std::string pointer);
+
+    bool has(const std::string& field) const;
+    std::string required_string(const std::string& field) const;
+    std::optional<std::string> optional_string(const std::string& field) const;
+    std::vector<std::string> string_array(const std::string& field) const;  // absent -> empty
+    // The array `field` (absent -> empty); each element must be an object.
+    std::vector<JsonObject> object_array(const std::string& field) const;
+    std::optional<JsonObject> optional_object(const std::string& field) const;
+    const nlohmann::json& raw() const { return *value_; }
+    const std::string& source() const { return source_; }
+    std::string pointer_to(const std::string& field) const;
+
+    // Throws ims::Error(kInvalidInput) "<source>: <pointer>/<field>: <what>".
+    [[noreturn]] void fail(const std::string& field, const std::string& what) const;
+
+private:
+    const nlohmann::json* value_;
+    std::string source_;
+    std::string pointer_;
+};
+
+// A short name for a JSON value's type, for "expected a string, got number" messages.
+std::string json_type_name(const nlohmann::json& value);
+
+}  // namespace ims::io

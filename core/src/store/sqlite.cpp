@@ -1,0 +1,136 @@
+#include "store/sqlite.hpp"
+
+#include "ims/core/error.hpp"
+
+#include <utility>
+
+namespace ims::store {
+
+void check(sqlite3* db, int rc, std::string_view what) {
+    if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    throw Error(ErrorCode::kInternal, std::string(what) + ": " + message);
+}
+
+Database::Database(const std::string& path, int flags) : path_(path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw Error(rc == SQLITE_CANTOPEN ? ErrorCode::kNotFound : ErrorCode::kIo,
+                    path + ": cannot open the store: " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 5000);
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(db_);
+        db_ = std::exchange(other.db_, nullptr);
+        path_ = std::move(other.path_);
+    }
+    return *this;
+}
+
+void Database::exec(const std::string& sql) {
+    char* error = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        std::string message = error ? error : sqlite3_errstr(rc);
+        sqlite3_free(error);
+        throw Error(ErrorCode::kInternal, path_ + ": " + message);
+    }
+}
+
+int64_t Database::pragma_int(const std::string& name) {
+    Statement stmt(*this, "PRAGMA " + name);
+    return stmt.step() ? stmt.integer(0) : 0;
+}
+
+Statement::Statement(const Database& db, std::string_view sql) : Statement(db.get(), sql) {}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    check(db_, rc, "preparing SQL");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::string_view text) {
+    check(db_, sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                                 SQLITE_TRANSIENT),
+          "binding a value");
+    return *this;
+}
+
+Statement& Statement::bind(int index, int64_t value) {
+    check(db_, sqlite3_bind_int64(stmt_, index, value), "binding a value");
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    check(db_, sqlite3_bind_null(stmt_, index), "binding a value");
+    return *this;
+}
+
+Statement& Statement::bind_optional(int index, const std::optional<std::string>& text) {
+    return text ? bind(index, std::string_view(*text)) : bind_null(index);
+}
+
+bool Statement::bind_named(const std::string& name, std::string_view text) {
+    int index = sqlite3_bind_parameter_index(stmt_, name.c_str());
+    if (index == 0) return false;
+    bind(index, text);
+    return true;
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    check(db_, rc, "running SQL");
+    return false;
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+int Statement::column_type(int column) const { return sqlite3_column_type(stmt_, column); }
+
+std::string Statement::text(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    int size = sqlite3_column_bytes(stmt_, column);
+    return data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
+}
+
+std::optional<std::string> Statement::optional_text(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return text(column);
+}
+
+int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::column_name(int column) const {
+    const char* name = sqlite3_column_name(stmt_, column);
+    return name ? name : "";
+}
+
+}  // namespace ims::store

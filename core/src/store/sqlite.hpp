@@ -1,0 +1,70 @@
+// Thin RAII wrappers over the SQLite C API for libims_core's store code. Errors become
+// ims::Error with SQLite's own message. A Database or Statement is used by one thread at a time.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ims::store {
+
+class Database {
+public:
+    Database() = default;
+    Database(const std::string& path, int flags);
+    ~Database();
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    sqlite3* get() const { return db_; }
+    const std::string& path() const { return path_; }
+    void exec(const std::string& sql);
+    int64_t pragma_int(const std::string& name);
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+class Statement {
+public:
+    Statement(const Database& db, std::string_view sql);
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, int64_t value);
+    Statement& bind_null(int index);
+    Statement& bind_optional(int index, const std::optional<std::string>& text);
+    // Binds by name, e.g. ":as_of"; unknown names are ignored and return false.
+    bool bind_named(const std::string& name, std::string_view text);
+
+    bool step();  // true while a row is available
+    void run();   // steps to completion, for statements without rows
+    void reset();
+
+    int column_count() const;
+    bool is_null(int column) const;
+    std::string text(int column) const;
+    std::optional<std::string> optional_text(int column) const;
+    int64_t integer(int column) const;
+    int column_type(int column) const;
+    std::string column_name(int column) const;
+    sqlite3_stmt* get() const { return stmt_; }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Throws ims::Error(kInternal) with sqlite3_errmsg when rc is not SQLITE_OK/ROW/DONE.
+void check(sqlite3* db, int rc, std::string_view what);
+
+}  // namespace ims::store

@@ -1,0 +1,219 @@
+// Opening, creating and migrating stores, and the generic row writer of the one write path.
+#include "ims/core/store.hpp"
+
+#include "ims/core/error.hpp"
+#include "store/schema.hpp"
+#include "store/sqlite.hpp"
+
+#include <QDateTime>
+
+#include <filesystem>
+
+namespace ims::store {
+namespace {
+
+void configure(Database& db) {
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA synchronous = FULL");
+}
+
+void migrate(Database& db) {
+    const auto& steps = migrations();
+    int64_t format = db.pragma_int("user_version");
+    for (auto i = static_cast<std::size_t>(format); i < steps.size(); ++i) {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+            db.exec(steps[i]);
+            db.exec("PRAGMA user_version = " + std::to_string(i + 1));
+            db.exec("COMMIT");
+        } catch (...) {
+            db.exec("ROLLBACK");
+            throw;
+        }
+    }
+}
+
+// Reads the row `id` of `type` as JSON (only non-NULL columns), or null when absent.
+nlohmann::json read_row(Database& db, const EntityType& type, std::string_view id) {
+    std::string sql = "SELECT ";
+    for (std::size_t i = 0; i < type.columns.size(); ++i)
+        sql += (i ? ", " : "") + std::string(type.columns[i].name);
+    sql += " FROM " + std::string(type.table) + " WHERE id = ?1";
+    Statement stmt(db, sql);
+    stmt.bind(1, id);
+    if (!stmt.step()) return nullptr;
+    nlohmann::json row = nlohmann::json::object();
+    for (std::size_t i = 0; i < type.columns.size(); ++i) {
+        int column = static_cast<int>(i);
+        if (stmt.is_null(column)) continue;
+        std::string name(type.columns[i].name);
+        if (type.columns[i].type == ColumnType::kInteger) row[name] = stmt.integer(column);
+        else row[name] = stmt.text(column);
+    }
+    return row;
+}
+
+// Keeps only the entity's columns and drops nulls, so that equal rows compare equal.
+nlohmann::json normalise(const EntityType& type, const nlohmann::json& row) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& column : type.columns) {
+        auto it = row.find(std::string(column.name));
+        if (it == row.end() || it->is_null()) continue;
+        bool ok = column.type == ColumnType::kInteger ? it->is_number_integer() : it->is_string();
+        if (!ok)
+            throw Error(ErrorCode::kInvalidInput,
+                        std::string(type.name) + " field '" + std::string(column.name) +
+                            "' expects " +
+                            (column.type == ColumnType::kInteger ? "an integer" : "a string"));
+        out[std::string(column.name)] = *it;
+    }
+    return out;
+}
+
+}  // namespace
+
+int current_store_format() { return static_cast<int>(migrations().size()); }
+
+std::string utc_now() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+}
+
+Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+const std::string& Store::path() const { return db_->path(); }
+Database& Store::database() const { return *db_; }
+
+Store Store::create(const std::string& path, const std::string& org_name,
+                    const std::string& actor) {
+    if (std::filesystem::exists(path))
+        throw Error(ErrorCode::kConflict,
+                    path + ": a file already exists there; choose another path or remove it");
+    if (org_name.empty())
+        throw Error(ErrorCode::kUsage, "the organisation name must not be empty (--org NAME)");
+    auto db = std::make_unique<Database>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    try {
+        db->exec("PRAGMA journal_mode = WAL");
+        db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        configure(*db);
+        migrate(*db);
+        Store store(std::move(db));
+        store.write(actor, [&](WriteTxn& txn) {
+            txn.put("organisation", {{"id", "org"}, {"name", org_name}});
+        });
+        return store;
+    } catch (...) {
+        db.reset();
+        std::error_code ignored;
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(path + suffix, ignored);
+        throw;
+    }
+}
+
+Store Store::open(const std::string& path, Mode mode) {
+    if (!std::filesystem::is_regular_file(path))
+        throw Error(ErrorCode::kNotFound,
+                    path + ": no such store; create one with 'ims init " + path + " --org NAME'");
+    int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    auto db = std::make_unique<Database>(path, flags);
+    int64_t application_id = 0;
+    try {
+        application_id = db->pragma_int("application_id");
+    } catch (const Error&) {
+        application_id = -1;  // not a database at all
+    }
+    if (application_id != kApplicationId)
+        throw Error(ErrorCode::kInvalidInput, path + ": not an ims store");
+    int64_t format = db->pragma_int("user_version");
+    if (format > current_store_format())
+        throw Error(ErrorCode::kInvalidInput,
+                    path + ": this store was written by a newer ims (store format " +
+                        std::to_string(format) + "; this ims reads formats up to " +
+                        std::to_string(current_store_format()) + "); upgrade ims to open it");
+    if (mode == Mode::kReadWrite) {
+        configure(*db);
+        migrate(*db);
+    } else if (format < current_store_format()) {
+        throw Error(ErrorCode::kInvalidInput,
+                    path + ": store format " + std::to_string(format) +
+                        " is older than this ims (" + std::to_string(current_store_format()) +
+                        "); open it once read-write (e.g. 'ims verify') to migrate it");
+    }
+    return Store(std::move(db));
+}
+
+void Store::write(const std::string& actor, const std::function<void(WriteTxn&)>& fn) {
+    db_->exec("BEGIN IMMEDIATE");
+    try {
+        WriteTxn txn(*db_, actor);
+        fn(txn);
+        db_->exec("COMMIT");
+    } catch (...) {
+        db_->exec("ROLLBACK");
+        throw;
+    }
+}
+
+WriteTxn::WriteTxn(Database& db, std::string actor)
+    : db_(db), actor_(std::move(actor)), at_(utc_now()) {
+    Statement last(db_, "SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1");
+    if (last.step()) {
+        last_seq_ = last.integer(0);
+        last_hash_ = last.text(1);
+    } else {
+        last_hash_ = std::string(64, '0');
+    }
+}
+
+PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row) {
+    const EntityType& type = entity_type(entity);
+    nlohmann::json wanted = normalise(type, row);
+    if (!wanted.contains("id") || wanted["id"].get_ref<const std::string&>().empty())
+        throw Error(ErrorCode::kInvalidInput, std::string(entity) + " row has no id");
+    const std::string id = wanted["id"];
+    nlohmann::json existing = read_row(db_, type, id);
+    if (existing == wanted) return PutOutcome::kUnchanged;
+
+    std::string columns, values, updates;
+    for (std::size_t i = 0; i < type.columns.size(); ++i) {
+        std::string name(type.columns[i].name);
+        columns += (i ? ", " : "") + name;
+        values += (i ? ", ?" : "?") + std::to_string(i + 1);
+        if (i > 0) updates += (i > 1 ? ", " : "") + name + " = excluded." + name;
+    }
+    std::string sql = "INSERT INTO " + std::string(type.table) + " (" + columns + ") VALUES (" +
+                      values + ")";
+    sql += type.columns.size() > 1 ? " ON CONFLICT (id) DO UPDATE SET " + updates : "";
+    Statement stmt(db_, sql);
+    for (std::size_t i = 0; i < type.columns.size(); ++i) {
+        int index = static_cast<int>(i + 1);
+        auto it = wanted.find(std::string(type.columns[i].name));
+        if (it == wanted.end()) stmt.bind_null(index);
+        else if (it->is_number_integer()) stmt.bind(index, it->get<int64_t>());
+        else stmt.bind(index, std::string_view(it->get_ref<const std::string&>()));
+    }
+    try {
+        stmt.run();
+    } catch (const Error& e) {
+        throw Error(ErrorCode::kInvalidInput,
+                    std::string(entity) + " '" + id + "' cannot be written: " + e.what());
+    }
+    bool added = existing.is_null();
+    append_log(entity, id, added ? "insert" : "update", wanted);
+    return added ? PutOutcome::kAdded : PutOutcome::kChanged;
+}
+
+bool WriteTxn::remove(std::string_view entity, std::string_view id) {
+    const EntityType& type = entity_type(entity);
+    Statement stmt(db_, "DELETE FROM " + std::string(type.table) + " WHERE id = ?1");
+    stmt.bind(1, id);
+    stmt.run();
+    if (sqlite3_changes(db_.get()) == 0) return false;
+    append_log(entity, id, "delete", nlohmann::json::object({{"id", id}}));
+    return true;
+}
+
+}  // namespace ims::store

@@ -1,0 +1,136 @@
+// The evidence vault: files stored content-addressed (sha256 -> bytes) inside the store, written
+// and read in 1 MiB chunks through sqlite3_blob_* so a large file never sits in memory whole.
+#include "ims/core/error.hpp"
+#include "ims/core/store.hpp"
+#include "store/sqlite.hpp"
+#include "util/sha256.hpp"
+
+#include <QFile>
+#include <QSaveFile>
+
+#include <vector>
+
+namespace ims::store {
+namespace {
+
+constexpr qint64 kChunk = 1 << 20;
+
+class Blob {
+public:
+    Blob(Database& db, int64_t rowid, int writable) : db_(db.get()) {
+        check(db_, sqlite3_blob_open(db_, "main", "vault", "data", rowid, writable, &blob_),
+              "opening a vault blob");
+    }
+    ~Blob() { sqlite3_blob_close(blob_); }
+    Blob(const Blob&) = delete;
+    Blob& operator=(const Blob&) = delete;
+    int size() const { return sqlite3_blob_bytes(blob_); }
+    void read(char* out, int n, int offset) {
+        check(db_, sqlite3_blob_read(blob_, out, n, offset), "reading a vault blob");
+    }
+    void write(const char* in, int n, int offset) {
+        check(db_, sqlite3_blob_write(blob_, in, n, offset), "writing a vault blob");
+    }
+
+private:
+    sqlite3* db_;
+    sqlite3_blob* blob_ = nullptr;
+};
+
+}  // namespace
+
+std::string WriteTxn::add_blob(const std::string& file_path) {
+    QFile file(QString::fromStdString(file_path));
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error(ErrorCode::kNotFound,
+                    file_path + ": cannot read the evidence file: " + file.errorString().toStdString());
+    const qint64 size = file.size();
+    if (size > 1'000'000'000)
+        throw Error(ErrorCode::kInvalidInput,
+                    file_path + ": evidence files larger than 1 GB are not supported; store a link");
+    const std::string sha = util::sha256_file(file_path);
+
+    Statement exists(db_, "SELECT 1 FROM vault WHERE sha256 = ?1");
+    exists.bind(1, sha);
+    if (exists.step()) return sha;
+
+    Statement insert(db_, "INSERT INTO vault (sha256, size, data) VALUES (?1, ?2, zeroblob(?2))");
+    insert.bind(1, sha).bind(2, static_cast<int64_t>(size));
+    insert.run();
+    Blob blob(db_, sqlite3_last_insert_rowid(db_.get()), 1);
+    std::vector<char> buffer(static_cast<std::size_t>(kChunk));
+    util::Sha256 rehash;
+    qint64 offset = 0;
+    while (offset < size) {
+        qint64 n = file.read(buffer.data(), std::min(kChunk, size - offset));
+        if (n <= 0) break;
+        rehash.add(buffer.data(), static_cast<std::size_t>(n));
+        blob.write(buffer.data(), static_cast<int>(n), static_cast<int>(offset));
+        offset += n;
+    }
+    if (offset != size || rehash.hex() != sha)
+        throw Error(ErrorCode::kIo, file_path + ": the file changed while it was being stored; try again");
+    append_log("vault_blob", sha, "insert", {{"sha256", sha}, {"size", size}});
+    return sha;
+}
+
+void Store::read_blob(const std::string& sha256, const std::string& out_path) const {
+    Statement find(*db_, "SELECT rowid FROM vault WHERE sha256 = ?1");
+    find.bind(1, sha256);
+    if (!find.step())
+        throw Error(ErrorCode::kNotFound, "the vault holds no file with sha256 " + sha256);
+    Blob blob(*db_, find.integer(0), 0);
+    QSaveFile out(QString::fromStdString(out_path));
+    if (!out.open(QIODevice::WriteOnly))
+        throw Error(ErrorCode::kIo, out_path + ": cannot write: " + out.errorString().toStdString());
+    std::vector<char> buffer(static_cast<std::size_t>(kChunk));
+    for (int offset = 0, size = blob.size(); offset < size;) {
+        int n = static_cast<int>(std::min<qint64>(kChunk, size - offset));
+        blob.read(buffer.data(), n, offset);
+        if (out.write(buffer.data(), n) != n)
+            throw Error(ErrorCode::kIo, out_path + ": cannot write: " + out.errorString().toStdString());
+        offset += n;
+    }
+    if (!out.commit())
+        throw Error(ErrorCode::kIo, out_path + ": cannot write: " + out.errorString().toStdString());
+}
+
+// Re-hashes every blob; appends a problem naming each blob whose bytes do not match its key.
+void verify_vault(Database& db, VerifyReport& report) {
+    Statement stmt(db, "SELECT rowid, sha256, size FROM vault ORDER BY sha256");
+    std::vector<char> buffer(static_cast<std::size_t>(kChunk));
+    while (stmt.step()) {
+        ++report.blobs;
+        std::string sha = stmt.text(1);
+        Blob blob(db, stmt.integer(0), 0);
+        util::Sha256 hash;
+        for (int offset = 0, size = blob.size(); offset < size;) {
+            int n = static_cast<int>(std::min<qint64>(kChunk, size - offset));
+            blob.read(buffer.data(), n, offset);
+            hash.add(buffer.data(), static_cast<std::size_t>(n));
+            offset += n;
+        }
+        if (blob.size() != stmt.integer(2))
+            report.problems.push_back("vault blob " + sha + ": size " + std::to_string(blob.size()) +
+                                      " differs from the recorded " + std::to_string(stmt.integer(2)));
+        if (hash.hex() != sha)
+            report.problems.push_back("vault blob " + sha +
+                                      ": content does not match its sha256; the file was altered");
+    }
+}
+
+void verify_change_log(Database& db, VerifyReport& report);
+
+VerifyReport Store::verify() const {
+    VerifyReport report;
+    Statement integrity(*db_, "PRAGMA integrity_check");
+    while (integrity.step()) {
+        std::string line = integrity.text(0);
+        if (line != "ok") report.problems.push_back("SQLite integrity check: " + line);
+    }
+    verify_change_log(*db_, report);
+    verify_vault(*db_, report);
+    return report;
+}
+
+}  // namespace ims::store
