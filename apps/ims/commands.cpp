@@ -10,6 +10,7 @@ int run_catalog(Invocation&);
 int run_init(Invocation&);
 int run_adopt(Invocation&);
 int run_verify(Invocation&);
+int run_map(Invocation&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> kCommands = {
@@ -66,6 +67,22 @@ example:
   ims catalog iso27001:2022 --format json
 )",
          run_catalog},
+        {"map", "show how a requirement relates to other standards", "ims map REQUIREMENT",
+         R"(Lists what REQUIREMENT (e.g. iso27001:2022/10.2) relates to in every installed
+standard: the relation (equal, subset, superset, intersect; NIST OLIR types), and every path it
+came by, directly or through pivots such as the Harmonized Structure (hs/...). A relation
+through several hops is only as strong as its weakest hop: subset and intersect never become
+equal. With --format json each hop carries its rationale, provenance and plugin.
+
+options:
+  --max-hops N      follow at most N relations (default 3)
+  --format text|json
+  --plugin-path DIR also look for plugins in DIR (repeatable)
+
+example:
+  ims map iso27001:2022/10.2
+)",
+         run_map},
         {"plugins", "list, show or verify plugins", "ims plugins list|show ID|verify DIR",
          R"(list          every plugin found, loaded or refused, with the reason for a refusal
 show ID       one plugin's manifest, state and native checks

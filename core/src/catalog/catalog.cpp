@@ -112,6 +112,14 @@ const Standard* Library::find(const std::string& standard_id) const {
     return nullptr;
 }
 
+const Requirement* Library::find_requirement(const std::string& requirement_id) const {
+    const Standard* s = find(requirement_id.substr(0, requirement_id.find('/')));
+    if (s == nullptr) return nullptr;
+    for (const auto& r : s->requirements)
+        if (r.id == requirement_id) return &r;
+    return nullptr;
+}
+
 void sync_standard(store::WriteTxn& txn, const Standard& s) {
     txn.put("standard", {{"id", s.id},
                          {"short_title", s.short_title},

@@ -15,7 +15,8 @@ struct ims_run {
     const ims::checks::Evaluation* evaluation;
     std::unique_ptr<ims::store::QueryConnection> connection;
     std::vector<ims::checks::Result> results;
-    std::string error;
+    std::string error;       // set by the plugin through set_error
+    std::string host_error;  // why the last host service failed
     std::string param_buffer;
 };
 
@@ -40,7 +41,7 @@ int32_t host_is_cancelled(ims_run*) { return 0; }
 ims_status host_query(ims_run* run, ims_str sql, const ims_param* params, size_t param_count,
                       ims_row_fn on_row, void* user) {
     if (on_row == nullptr) {
-        run->error = "query called without a row callback";
+        run->host_error = "query called without a row callback";
         return IMS_ERROR;
     }
     std::map<std::string, std::string> bound;
@@ -62,21 +63,20 @@ ims_status host_query(ims_run* run, ims_str sql, const ims_param* params, size_t
             return status == IMS_OK;
         });
         if (status == IMS_STOP) return IMS_OK;
-        if (status != IMS_OK && run->error.empty()) run->error = "the row callback failed";
-        return status == IMS_CANCELLED ? IMS_CANCELLED : status;
+        return status;
     } catch (const Error& e) {
-        run->error = e.what();
+        run->host_error = e.what();
         return IMS_ERROR;
     }
 }
 
 ims_status host_emit_result(ims_run* run, const ims_result_v1* result) {
     if (result == nullptr || result->struct_size < kMinResultSize) {
-        run->error = "emit_result got a result smaller than SDK ABI 1.0's ims_result_v1";
+        run->host_error = "emit_result got a result smaller than SDK ABI 1.0's ims_result_v1";
         return IMS_ERROR;
     }
     if (result->status < IMS_RESULT_PASS || result->status > IMS_RESULT_ERROR) {
-        run->error = "emit_result got unknown status " + std::to_string(result->status);
+        run->host_error = "emit_result got unknown status " + std::to_string(result->status);
         return IMS_ERROR;
     }
     run->results.push_back(Result{run->check_id, static_cast<Status>(result->status),
@@ -124,11 +124,12 @@ std::vector<Result> run_native_check(const plugins::Plugin& plugin, const std::s
     if (!plugin.loaded() || check == nullptr)
         return {error_result(check_id, "plugin '" + plugin.manifest.id +
                                            "' has no loaded native check '" + check_id + "'")};
-    ims_run run{&plugin, check_id, &evaluation, nullptr, {}, {}, {}};
+    ims_run run{&plugin, check_id, &evaluation, nullptr, {}, {}, {}, {}};
     ims_status status = check->run(&kHost, &run);
     if (status == IMS_OK) return std::move(run.results);
     std::string why = status == IMS_CANCELLED ? "cancelled"
                                               : (run.error.empty() ? "failed without a message" : run.error);
+    if (!run.host_error.empty() && status != IMS_CANCELLED) why += ": " + run.host_error;
     return {error_result(check_id, "native check '" + check_id + "' of plugin '" +
                                        plugin.manifest.id + "' could not be evaluated: " + why)};
 }

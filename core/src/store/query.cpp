@@ -23,7 +23,9 @@ int QueryConnection::authorize(void* self, int action, const char* a, const char
         case SQLITE_RECURSIVE:
             return SQLITE_OK;
         case SQLITE_READ:
-            // Reads are allowed only on behalf of a v1 view (the view's name arrives in `view`).
+            // Reads are allowed of a v1 view's columns (`a` names the view) and, on its behalf, of
+            // the tables under it (`view` names the view). No table in a store starts with "v1_".
+            if (a != nullptr && std::strncmp(a, "v1_", 3) == 0) return SQLITE_OK;
             if (view != nullptr && std::strncmp(view, "v1_", 3) == 0) return SQLITE_OK;
             conn->denied_ = std::string("table '") + (a ? a : "?") + "' is not readable; checks may read only the v1_* views";
             return SQLITE_DENY;

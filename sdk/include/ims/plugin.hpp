@@ -123,7 +123,7 @@ public:
                                          trampoline, &context);
         if (context.error) std::rethrow_exception(context.error);
         if (status == IMS_CANCELLED) throw Cancelled();
-        if (status != IMS_OK) throw std::runtime_error("query failed");
+        if (status != IMS_OK) throw std::runtime_error("the host could not run the query");
     }
 
     const ims_host_v1* host() const noexcept { return host_; }

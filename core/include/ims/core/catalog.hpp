@@ -52,6 +52,8 @@ public:
 
     const std::vector<Standard>& standards() const { return standards_; }
     const Standard* find(const std::string& standard_id) const;
+    // The requirement with full id "<standard>/<ref>", or nullptr.
+    const Requirement* find_requirement(const std::string& requirement_id) const;
     // Problems with catalogs of loaded plugins, one sentence each (the plugin stays loaded).
     const std::vector<std::string>& problems() const { return problems_; }
 

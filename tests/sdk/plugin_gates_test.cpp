@@ -1,0 +1,147 @@
+// The refusal matrix: real plugin libraries, each failing one gate, loaded beside good plugins.
+#include "ims/core/checks.hpp"
+#include "ims/core/plugins.hpp"
+#include "ims/core/store.hpp"
+#include "test_support.hpp"
+#include "util/sha256.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+using ims::plugins::Plugin;
+using ims::plugins::PluginHost;
+
+namespace {
+
+class PluginGates : public ::testing::Test {
+protected:
+    void SetUp() override {
+        setenv("IMS_TEST_MARKER_DIR", markers_.path().c_str(), 1);
+        host_ = std::make_unique<PluginHost>(
+            std::vector<std::string>{IMS_TEST_PLUGIN_DIR, IMS_BUILD_PLUGIN_DIR});
+    }
+    void TearDown() override { unsetenv("IMS_TEST_MARKER_DIR"); }
+
+    const Plugin& plugin(const std::string& id) {
+        const Plugin* p = host_->find(id);
+        if (p == nullptr) throw std::runtime_error("fixture " + id + " was not discovered");
+        return *p;
+    }
+
+    void expect_refused(const std::string& id, const std::string& message) {
+        const Plugin& p = plugin(id);
+        EXPECT_FALSE(p.loaded()) << id;
+        EXPECT_EQ(p.error, message);
+        // A refused plugin never stops the others.
+        EXPECT_TRUE(plugin("fixture-good").loaded());
+        EXPECT_TRUE(plugin("iso27001").loaded());
+    }
+
+    ims::test::TempDir markers_;
+    std::unique_ptr<PluginHost> host_;
+};
+
+TEST_F(PluginGates, LoadsAGoodNativePluginBesideFirstPartyOnes) {
+    const Plugin& good = plugin("fixture-good");
+    ASSERT_TRUE(good.loaded()) << good.error;
+    ASSERT_NE(good.descriptor, nullptr);
+    EXPECT_EQ(good.descriptor->check_count, 3u);
+    EXPECT_TRUE(plugin("core").loaded());
+}
+
+TEST_F(PluginGates, RefusesAbiMajorTwoWithExactMessage) {
+    expect_refused("fixture-abi-major",
+                   "plugin 'fixture-abi-major' needs SDK ABI 2.0; this host provides 1.0");
+}
+
+TEST_F(PluginGates, RefusesNewerMinorWithExactMessage) {
+    expect_refused("fixture-abi-minor",
+                   "plugin 'fixture-abi-minor' needs SDK ABI 1.3; this host provides 1.0");
+}
+
+TEST_F(PluginGates, RefusesLibraryWithoutEntrySymbolWithExactMessage) {
+    expect_refused("fixture-no-entry",
+                   "plugin 'fixture-no-entry': libims_fixture-no-entry.so does not export "
+                   "ims_plugin_entry_v1; this host provides SDK ABI 1.0 and needs that entry point");
+}
+
+TEST_F(PluginGates, RefusesDescriptorWhoseIdDiffersFromManifest) {
+    expect_refused("fixture-id-mismatch",
+                   "plugin 'fixture-id-mismatch': its library says it is 'someone-else' 1.0.0 but "
+                   "its manifest says 'fixture-id-mismatch' 1.0.0");
+}
+
+TEST_F(PluginGates, RefusesLibraryWhoseChecksumDiffers) {
+    const Plugin& p = plugin("fixture-bad-checksum");
+    std::string actual =
+        ims::util::sha256_file(p.dir + "/libims_fixture-bad-checksum.so");
+    expect_refused("fixture-bad-checksum",
+                   "plugin 'fixture-bad-checksum': library libims_fixture-bad-checksum.so has sha256 " +
+                       actual + " but its manifest expects " + std::string(64, '0') +
+                       "; the file changed after the plugin was built, so rebuild or reinstall the plugin");
+}
+
+TEST_F(PluginGates, ManifestGateRunsBeforeAnyPluginCode) {
+    // The same static constructor ran for the plugin that passed the gates...
+    EXPECT_TRUE(plugin("fixture-marker-ok").loaded());
+    EXPECT_TRUE(std::filesystem::exists(markers_.file("fixture-marker-ok")));
+    // ...and did not run for the one refused at the manifest gate.
+    EXPECT_FALSE(plugin("fixture-abi-major").loaded());
+    EXPECT_FALSE(std::filesystem::exists(markers_.file("fixture-abi-major")));
+}
+
+class NativeChecks : public PluginGates {
+protected:
+    void SetUp() override {
+        PluginGates::SetUp();
+        store_path_ = dir_.file("acme.ims");
+        ims::store::Store::create(store_path_, "Acme", "test");
+        evaluation_.store_path = store_path_;
+        evaluation_.params["as_of"] = "2026-11-25";
+    }
+    ims::test::TempDir dir_;
+    std::string store_path_;
+    ims::checks::Evaluation evaluation_;
+};
+
+TEST_F(NativeChecks, PassingCheckQueriesTheViewsAndSeesItsParameters) {
+    auto results = ims::checks::run_native_check(plugin("fixture-good"), "fixture.passes", evaluation_);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].status, ims::checks::Status::kPass);
+    EXPECT_EQ(results[0].subject_type, "organisation");
+    EXPECT_EQ(results[0].subject_id, "org");
+    EXPECT_EQ(results[0].message, "organisation Acme as of 2026-11-25");
+}
+
+TEST_F(NativeChecks, ThrowingCheckBecomesAnErrorResultAndTheHostSurvives) {
+    auto results = ims::checks::run_native_check(plugin("fixture-good"), "fixture.throws", evaluation_);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].status, ims::checks::Status::kError);
+    EXPECT_EQ(results[0].message,
+              "native check 'fixture.throws' of plugin 'fixture-good' could not be evaluated: "
+              "the disk is on fire");
+    // The host goes on: the next check of the same plugin still runs.
+    auto again = ims::checks::run_native_check(plugin("fixture-good"), "fixture.passes", evaluation_);
+    ASSERT_EQ(again.size(), 1u);
+    EXPECT_EQ(again[0].status, ims::checks::Status::kPass);
+}
+
+TEST_F(NativeChecks, ReadingATableInsteadOfAViewIsAnErrorResult) {
+    auto results =
+        ims::checks::run_native_check(plugin("fixture-good"), "fixture.reads_a_table", evaluation_);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].status, ims::checks::Status::kError);
+    EXPECT_NE(results[0].message.find("checks may read only the v1_* views"), std::string::npos)
+        << results[0].message;
+}
+
+TEST_F(NativeChecks, UnknownCheckIsAnErrorResult) {
+    auto results = ims::checks::run_native_check(plugin("fixture-good"), "fixture.nope", evaluation_);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].status, ims::checks::Status::kError);
+    EXPECT_EQ(results[0].message, "plugin 'fixture-good' has no loaded native check 'fixture.nope'");
+}
+
+}  // namespace

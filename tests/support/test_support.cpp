@@ -1,0 +1,75 @@
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <QProcess>
+#include <QProcessEnvironment>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace ims::test {
+
+nlohmann::json ImsRun::json() const {
+    try {
+        return nlohmann::json::parse(out);
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << "stdout is not JSON: " << e.what() << "\n" << out << "\nstderr: " << err;
+        return nullptr;
+    }
+}
+
+ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove("IMS_PLUGIN_PATH");
+    for (const auto& entry : env) {
+        auto eq = entry.find('=');
+        environment.insert(QString::fromStdString(entry.substr(0, eq)),
+                           QString::fromStdString(entry.substr(eq + 1)));
+    }
+    process.setProcessEnvironment(environment);
+    QStringList qargs;
+    for (const auto& a : args) qargs << QString::fromStdString(a);
+    process.start(IMS_BINARY, qargs);
+    ImsRun run;
+    if (!process.waitForFinished(120000)) {
+        ADD_FAILURE() << "ims did not finish: " << process.errorString().toStdString();
+        process.kill();
+        return run;
+    }
+    run.exit_code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput().toStdString();
+    run.err = process.readAllStandardError().toStdString();
+    return run;
+}
+
+TempDir::TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "ims-test-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+}
+
+std::string reference_data_path() {
+    std::string path = std::string(IMS_SOURCE_DIR) + "/../shared/reference/standards_data.json";
+    return std::filesystem::exists(path) ? path : "";
+}
+
+void tamper(const std::string& store_path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(store_path.c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+}  // namespace ims::test

@@ -1,0 +1,41 @@
+// Helpers shared by the test suites: running the real `ims` binary and temporary directories.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace ims::test {
+
+struct ImsRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+    nlohmann::json json() const;  // parses out; fails the test on bad JSON
+};
+
+// Runs build/bin/ims with `args` (and optional extra environment "NAME=value" entries).
+ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+
+// A fresh directory removed at the end of the test.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return path_; }
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+private:
+    std::string path_;
+};
+
+// Path of ../shared/reference/standards_data.json when present, else "" (tests then skip).
+std::string reference_data_path();
+
+// Executes one SQL statement on a store file directly, bypassing ims (to simulate tampering).
+void tamper(const std::string& store_path, const std::string& sql);
+
+}  // namespace ims::test

@@ -1,0 +1,79 @@
+// Relation algebra and multi-hop inference over real plugins plus a data-only fixture standard.
+#include "ims/core/mappings.hpp"
+
+#include <gtest/gtest.h>
+
+using ims::mappings::compose;
+using ims::mappings::Relation;
+using ims::mappings::reverse;
+
+TEST(RelationAlgebra, ReverseSwapsSubsetAndSuperset) {
+    EXPECT_EQ(reverse(Relation::kSubset), Relation::kSuperset);
+    EXPECT_EQ(reverse(Relation::kSuperset), Relation::kSubset);
+    EXPECT_EQ(reverse(Relation::kEqual), Relation::kEqual);
+    EXPECT_EQ(reverse(Relation::kIntersect), Relation::kIntersect);
+}
+
+TEST(RelationAlgebra, ComposingNeverStrengthensARelation) {
+    EXPECT_EQ(compose(Relation::kEqual, Relation::kEqual), Relation::kEqual);
+    EXPECT_EQ(compose(Relation::kEqual, Relation::kSubset), Relation::kSubset);
+    EXPECT_EQ(compose(Relation::kSubset, Relation::kSubset), Relation::kSubset);
+    EXPECT_EQ(compose(Relation::kSubset, Relation::kSuperset), Relation::kIntersect);
+    EXPECT_EQ(compose(Relation::kSuperset, Relation::kEqual), Relation::kSuperset);
+    EXPECT_EQ(compose(Relation::kIntersect, Relation::kEqual), Relation::kIntersect);
+}
+
+namespace {
+
+class FixtureGraph : public ::testing::Test {
+protected:
+    FixtureGraph()
+        : host_({IMS_FIXTURE_PLUGIN_DIR, IMS_BUILD_PLUGIN_DIR}), library_(host_), graph_(host_, library_) {}
+
+    const ims::mappings::Related* find(const std::vector<ims::mappings::Related>& list, const std::string& id) {
+        for (const auto& r : list)
+            if (r.requirement_id == id) return &r;
+        return nullptr;
+    }
+
+    ims::plugins::PluginHost host_;
+    ims::catalog::Library library_;
+    ims::mappings::MappingGraph graph_;
+};
+
+TEST_F(FixtureGraph, DataOnlyPluginLoadsAndItsMappingsAreRead) {
+    ASSERT_TRUE(host_.find("acme-sec")->loaded()) << host_.find("acme-sec")->error;
+    EXPECT_TRUE(graph_.problems().empty()) << graph_.problems().front();
+    EXPECT_NE(library_.find("acme-sec:1"), nullptr);
+}
+
+TEST_F(FixtureGraph, ReverseEdgesAreFollowedWithTheReversedRelation) {
+    auto related = graph_.related("iso27001:2022/A.8.13");
+    const auto* bk1 = find(related, "acme-sec:1/BK.1");
+    ASSERT_NE(bk1, nullptr);
+    EXPECT_EQ(bk1->relation, Relation::kSuperset);
+    ASSERT_EQ(bk1->paths.front().hops.size(), 1u);
+    EXPECT_TRUE(bk1->paths.front().hops[0].reversed);
+}
+
+TEST_F(FixtureGraph, InfersThroughTheHarmonizedStructureAndKeepsThePath) {
+    auto related = graph_.related("acme-sec:1/GV.1");
+    const auto* hs = find(related, "hs/10.nc");
+    ASSERT_NE(hs, nullptr);
+    EXPECT_EQ(hs->relation, Relation::kEqual);
+    const auto* iso = find(related, "iso27001:2022/10.2");
+    if (iso == nullptr) GTEST_SKIP() << "iso27001 has no HS mapping installed";
+    ASSERT_FALSE(iso->paths.empty());
+    const auto& path = iso->paths.front();
+    ASSERT_EQ(path.hops.size(), 2u);
+    EXPECT_EQ(path.hops[0].target, "hs/10.nc");
+    EXPECT_EQ(path.hops[1].target, "iso27001:2022/10.2");
+}
+
+TEST_F(FixtureGraph, HopLimitIsHonoured) {
+    auto related = graph_.related("acme-sec:1/GV.1", 1);
+    for (const auto& r : related)
+        for (const auto& p : r.paths) EXPECT_EQ(p.hops.size(), 1u) << r.requirement_id;
+}
+
+}  // namespace
