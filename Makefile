@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 JOBS ?= 2
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test demo clean
 
 deps:
 	./scripts/install-deps.sh
@@ -17,10 +17,5 @@ test: build
 demo: build
 	./scripts/demo.sh $(BUILD_DIR)
 
-bench: deps
-	cmake --preset release -B build-release
-	cmake --build build-release -j $(JOBS)
-	./scripts/bench.sh build-release
-
 clean:
-	rm -rf $(BUILD_DIR) build-release
+	rm -rf $(BUILD_DIR)

@@ -2,7 +2,7 @@
 #include "ims/core/store.hpp"
 #include "store_options.hpp"
 
-#include <QDate>
+#include <QDateTime>
 
 namespace ims::cli {
 
@@ -14,7 +14,7 @@ int run_adopt(Invocation& inv) {
     add_plugin_path_option(parser);
     if (!parse(parser, inv, 2, -1)) return kExitOk;
     QStringList pos = parser.positionalArguments();
-    std::string adopted_on = to_std(QDate::currentDate().toString(Qt::ISODate));
+    std::string adopted_on = to_std(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
     if (parser.isSet("on")) {
         QDate on = QDate::fromString(parser.value("on"), Qt::ISODate);
         if (!on.isValid()) throw UsageError{"--on expects a date YYYY-MM-DD, got '" + to_std(parser.value("on")) + "'"};
@@ -37,7 +37,11 @@ int run_adopt(Invocation& inv) {
     store.write(actor_of(parser), [&](store::WriteTxn& txn) {
         for (const auto* s : standards) {
             catalog::sync_standard(txn, *s);
-            nlohmann::json row = {{"id", s->id}, {"adopted_on", adopted_on}};
+            // Adopting again re-syncs the catalog but keeps the recorded adoption unless the
+            // user gives a new date or scope.
+            nlohmann::json row = txn.get("adopted_standard", s->id);
+            if (row.is_null()) row = {{"id", s->id}, {"adopted_on", adopted_on}};
+            if (parser.isSet("on")) row["adopted_on"] = adopted_on;
             if (parser.isSet("scope")) row["scope"] = to_std(parser.value("scope"));
             txn.put("adopted_standard", row);
         }

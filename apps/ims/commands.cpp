@@ -30,7 +30,8 @@ example:
         {"adopt", "adopt standards: copy their catalogs into the store", "ims adopt STORE STANDARD...",
          R"(Adopts each STANDARD (e.g. iso27001:2022): copies its catalog from the installed
 plugin into the store, recording the plugin id, version and the catalog's sha256, and marks
-it adopted. Adopting again re-syncs the catalog; unchanged rows are not rewritten.
+it adopted. Adopting again re-syncs the catalog and keeps the recorded adoption date and
+scope unless --on or --scope is given; unchanged rows are not rewritten.
 
 options:
   --on DATE         the adoption date, YYYY-MM-DD (default: today, UTC)
@@ -56,8 +57,9 @@ example:
 )",
          run_verify},
         {"catalog", "show the requirements of an installed standard", "ims catalog STANDARD",
-         R"(Prints the requirements of STANDARD as its plugin ships it: ids, kinds, titles,
-parents and our one-line summaries, in document order.
+         R"(Prints the requirements of STANDARD as its plugin ships it, in document order: as an
+indented tree of refs and titles (text), or with ids, kinds, parents, our one-line summaries
+and attributes (json).
 
 options:
   --format text|json
@@ -89,8 +91,8 @@ show ID       one plugin's manifest, state and native checks
 verify DIR    runs the manifest, dependency and descriptor gates on the plugin in DIR;
               exit 0 when it would load, 1 when it is refused
 
-Plugins are searched in --plugin-path, then IMS_PLUGIN_PATH (colon-separated), then the
-install dir (<prefix>/lib/ims/plugins) and the build tree.
+Plugins are searched in --plugin-path, then IMS_PLUGIN_PATH (colon-separated), then
+<dir of ims>/../lib/ims/plugins: the install dir, which the build tree mirrors.
 
 options:
   --format text|json

@@ -38,6 +38,9 @@ void print_text(const Invocation& inv, const plugins::Plugin& p) {
     }
     inv.out << "\n    " << p.dir << "\n";
     if (!p.loaded()) inv.out << "    refused: " << p.error << "\n";
+    if (p.descriptor)
+        for (size_t i = 0; i < p.descriptor->check_count; ++i)
+            inv.out << "    native check " << std::string(p.descriptor->checks[i].id.data, p.descriptor->checks[i].id.size) << "\n";
 }
 
 }  // namespace

@@ -124,3 +124,20 @@ TEST(CliHelp, EveryCommandExplainsItselfWithAnExample) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliStore, ReAdoptKeepsTheRecordedAdoptionDateAndScope) {
+    ims::test::TempDir dir;
+    std::string store = dir.file("acme.ims");
+    ASSERT_EQ(run_ims({"init", store, "--org", "Acme"}).exit_code, 0);
+    ASSERT_EQ(run_ims({"adopt", store, "iso27001:2022", "--on", "2024-03-01", "--scope", "HQ"}).exit_code, 0);
+    ASSERT_EQ(run_ims({"adopt", store, "iso27001:2022"}).exit_code, 0);
+    auto s = ims::store::Store::open(store);
+    nlohmann::json row;
+    s.write("test", [&](ims::store::WriteTxn& txn) { row = txn.get("adopted_standard", "iso27001:2022"); });
+    EXPECT_EQ(row["adopted_on"], "2024-03-01");
+    EXPECT_EQ(row["scope"], "HQ");
+}
+
+}  // namespace

@@ -47,7 +47,7 @@ TEST_F(PluginGates, LoadsAGoodNativePluginBesideFirstPartyOnes) {
     const Plugin& good = plugin("fixture-good");
     ASSERT_TRUE(good.loaded()) << good.error;
     ASSERT_NE(good.descriptor, nullptr);
-    EXPECT_EQ(good.descriptor->check_count, 3u);
+    EXPECT_EQ(good.descriptor->check_count, 4u);
     EXPECT_TRUE(plugin("core").loaded());
 }
 
@@ -126,6 +126,13 @@ TEST_F(NativeChecks, ThrowingCheckBecomesAnErrorResultAndTheHostSurvives) {
     auto again = ims::checks::run_native_check(plugin("fixture-good"), "fixture.passes", evaluation_);
     ASSERT_EQ(again.size(), 1u);
     EXPECT_EQ(again[0].status, ims::checks::Status::kPass);
+}
+
+TEST_F(NativeChecks, CountingRowsOfAViewIsAllowed) {
+    auto results = ims::checks::run_native_check(plugin("fixture-good"), "fixture.counts", evaluation_);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].status, ims::checks::Status::kPass) << results[0].message;
+    EXPECT_EQ(results[0].message, "0 requirements");
 }
 
 TEST_F(NativeChecks, ReadingATableInsteadOfAViewIsAnErrorResult) {

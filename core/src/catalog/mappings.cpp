@@ -78,6 +78,7 @@ MappingGraph::MappingGraph(const plugins::PluginHost& host, const catalog::Libra
                 if (format != "ims-mapping/1")
                     root.fail("format", "expected \"ims-mapping/1\", got \"" + format + "\"");
                 std::string provenance = root.required_string("provenance");
+                std::vector<Edge> edges;  // a file with a bad row contributes nothing
                 for (const auto& row : root.object_array("relations")) {
                     Edge edge{row.required_string("source"), row.required_string("target"),
                               parse_relation(row), row.optional_string("rationale").value_or(""),
@@ -87,10 +88,13 @@ MappingGraph::MappingGraph(const plugins::PluginHost& host, const catalog::Libra
                         if (!known.count(id))
                             row.fail(field, "requirement '" + id + "' is in no installed catalog");
                     }
+                    edges.push_back(std::move(edge));
+                }
+                for (auto& edge : edges) {
                     Edge back{edge.target, edge.source, reverse(edge.relation), edge.rationale,
-                              provenance, plugin.manifest.id, true};
-                    out_[edge.source].push_back(edge);
+                              edge.provenance, edge.plugin_id, true};
                     out_[back.source].push_back(std::move(back));
+                    out_[edge.source].push_back(std::move(edge));
                     ++edge_count_;
                 }
             } catch (const Error& e) {

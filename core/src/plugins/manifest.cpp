@@ -56,7 +56,8 @@ Manifest read_manifest(const io::JsonObject& root) {
 
 std::optional<std::string> check_abi(const Manifest& m) {
     auto abi = parse_version(m.sdk_abi);
-    if (!abi || abi->patch != 0 || m.sdk_abi.find('.') == std::string::npos)
+    static const std::regex kAbi("[0-9]+\\.[0-9]+");
+    if (!abi || !std::regex_match(m.sdk_abi, kAbi))
         return "plugin '" + m.id + "' declares sdk_abi \"" + m.sdk_abi +
                "\", which is not MAJOR.MINOR; this host provides " + kHostAbi;
     if (abi->major != IMS_SDK_ABI_MAJOR || abi->minor > IMS_SDK_ABI_MINOR)

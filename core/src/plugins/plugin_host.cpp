@@ -100,8 +100,9 @@ void load_library(Plugin& p) {
 class Loader {
 public:
     explicit Loader(std::vector<Plugin>& plugins) : plugins_(plugins) {
-        for (std::size_t i = 0; i < plugins_.size(); ++i)
-            if (plugins_[i].error.empty()) by_id_.emplace(plugins_[i].manifest.id, i);
+        // The first plugin of each id, refused or not, so that a dependency on a refused plugin
+        // says "refused" rather than "not installed".
+        for (std::size_t i = 0; i < plugins_.size(); ++i) by_id_.emplace(plugins_[i].manifest.id, i);
     }
 
     void resolve(std::size_t i) {

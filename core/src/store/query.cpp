@@ -14,8 +14,8 @@ QueryConnection::QueryConnection(const std::string& store_path)
     sqlite3_progress_handler(db_.get(), 10000, &QueryConnection::progress, this);
 }
 
-int QueryConnection::authorize(void* self, int action, const char* a, const char*, const char*,
-                               const char* view) {
+int QueryConnection::authorize(void* self, int action, const char* a, const char* column,
+                               const char*, const char* view) {
     auto* conn = static_cast<QueryConnection*>(self);
     switch (action) {
         case SQLITE_SELECT:
@@ -26,7 +26,14 @@ int QueryConnection::authorize(void* self, int action, const char* a, const char
             // Reads are allowed of a v1 view's columns (`a` names the view) and, on its behalf, of
             // the tables under it (`view` names the view). No table in a store starts with "v1_".
             if (a != nullptr && std::strncmp(a, "v1_", 3) == 0) return SQLITE_OK;
-            if (view != nullptr && std::strncmp(view, "v1_", 3) == 0) return SQLITE_OK;
+            if (view != nullptr && std::strncmp(view, "v1_", 3) == 0) {
+                conn->view_tables_.insert(a ? a : "");
+                return SQLITE_OK;
+            }
+            // After flattening, count(*) or EXISTS over a view reads rows of the view's tables
+            // without naming a column; allow that for tables already seen under a v1 view.
+            if (column != nullptr && *column == '\0' && a != nullptr && conn->view_tables_.count(a))
+                return SQLITE_OK;
             conn->denied_ = std::string("table '") + (a ? a : "?") + "' is not readable; checks may read only the v1_* views";
             return SQLITE_DENY;
         default:
@@ -43,6 +50,7 @@ int QueryConnection::progress(void* self) {
 void QueryConnection::query(const std::string& sql, const std::map<std::string, std::string>& params,
                             const std::function<bool(const QueryRow&)>& on_row) {
     denied_.clear();
+    view_tables_.clear();
     sqlite3_stmt* raw = nullptr;
     const char* tail = nullptr;
     int rc = sqlite3_prepare_v2(db_.get(), sql.c_str(), static_cast<int>(sql.size()), &raw, &tail);

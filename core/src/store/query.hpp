@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ private:
     Database db_;
     std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
     std::string denied_;
+    std::set<std::string> view_tables_;  // tables read on behalf of a v1 view in this statement
 };
 
 }  // namespace ims::store

@@ -206,6 +206,10 @@ PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row) {
     return added ? PutOutcome::kAdded : PutOutcome::kChanged;
 }
 
+nlohmann::json WriteTxn::get(std::string_view entity, std::string_view id) {
+    return read_row(db_, entity_type(entity), id);
+}
+
 bool WriteTxn::remove(std::string_view entity, std::string_view id) {
     const EntityType& type = entity_type(entity);
     Statement stmt(db_, "DELETE FROM " + std::string(type.table) + " WHERE id = ?1");

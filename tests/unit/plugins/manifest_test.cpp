@@ -64,3 +64,28 @@ TEST(Dependencies, RefusesAPluginWhoseRequirementIsMissingOrTooOld) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Dependencies, SaysRefusedWhenTheRequiredPluginWasRefused) {
+    ims::test::TempDir dir;
+    make_plugin(dir, "base", R"({"format": "ims-plugin/1", "id": "base", "name": "B", "version": "1.0.0",
+        "sdk_abi": "9.0"})");
+    make_plugin(dir, "user", R"({"format": "ims-plugin/1", "id": "user", "name": "U", "version": "1.0.0",
+        "sdk_abi": "1.0", "requires": [{"id": "base", "version": "^1.0"}]})");
+    ims::plugins::PluginHost host({dir.path()});
+    EXPECT_EQ(host.find("base")->error, "plugin 'base' needs SDK ABI 9.0; this host provides 1.0");
+    EXPECT_EQ(host.find("user")->error, "plugin 'user' needs plugin 'base' ^1.0, which was refused");
+}
+
+TEST(ManifestGate, SdkAbiIsMajorDotMinorOnly) {
+    ims::test::TempDir dir;
+    std::string folder = make_plugin(dir, "p", R"({"format": "ims-plugin/1", "id": "p", "name": "P",
+        "version": "1.0.0", "sdk_abi": "1.0.0"})");
+    ims::plugins::Manifest m;
+    auto refusal = ims::plugins::check_manifest(folder, m);
+    ASSERT_TRUE(refusal);
+    EXPECT_EQ(*refusal, "plugin 'p' declares sdk_abi \"1.0.0\", which is not MAJOR.MINOR; this host provides 1.0");
+}
+
+}  // namespace

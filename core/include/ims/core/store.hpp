@@ -29,6 +29,8 @@ public:
     // Inserts or updates the row of `entity` (e.g. "control") whose "id" is row["id"]. Fields
     // absent from `row` are stored as NULL. Appends a change-log entry unless nothing changed.
     PutOutcome put(std::string_view entity, const nlohmann::json& row);
+    // The row of `entity` with this id as put() would write it (NULL fields left out), or null.
+    nlohmann::json get(std::string_view entity, std::string_view id);
     // Deletes the row; returns false when there was none. Logged like put.
     bool remove(std::string_view entity, std::string_view id);
     // Copies a file into the evidence vault (content-addressed, chunked) and returns its SHA-256.
