@@ -83,10 +83,16 @@ MappingGraph::MappingGraph(const plugins::PluginHost& host, const catalog::Libra
                     Edge edge{row.required_string("source"), row.required_string("target"),
                               parse_relation(row), row.optional_string("rationale").value_or(""),
                               provenance, plugin.manifest.id, false};
+                    // A row towards a standard that is not installed is skipped: mappings to
+                    // optional standards must not break a plugin. A ref the installed catalog
+                    // does not have is an error in the mapping file.
+                    if (!library.find(standard_of(edge.source)) || !library.find(standard_of(edge.target)))
+                        continue;
                     for (const auto* field : {"source", "target"}) {
                         const std::string& id = std::string(field) == "source" ? edge.source : edge.target;
                         if (!known.count(id))
-                            row.fail(field, "requirement '" + id + "' is in no installed catalog");
+                            row.fail(field, "requirement '" + id + "' is not in the installed catalog of '" +
+                                                standard_of(id) + "'");
                     }
                     edges.push_back(std::move(edge));
                 }

@@ -47,9 +47,9 @@ struct Related {
 
 class MappingGraph {
 public:
-    // Reads the mapping files of every loaded plugin. A file with a malformed row, or a row
-    // naming a requirement that no installed catalog has, is reported in problems() and left
-    // out whole.
+    // Reads the mapping files of every loaded plugin. Rows towards a standard that is not
+    // installed are skipped. A file with a malformed row, or a row naming a ref that the
+    // installed catalog lacks, is reported in problems() and left out whole.
     MappingGraph(const plugins::PluginHost& host, const catalog::Library& library);
 
     // Every requirement related to `requirement_id` through at most `max_hops` relations,
