@@ -11,6 +11,8 @@ int run_init(Invocation&);
 int run_adopt(Invocation&);
 int run_verify(Invocation&);
 int run_map(Invocation&);
+int run_coverage(Invocation&);
+int run_gap(Invocation&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> kCommands = {
@@ -85,6 +87,44 @@ example:
   ims map iso27001:2022/10.2
 )",
          run_map},
+        {"coverage", "what the implemented controls cover of each adopted standard",
+         "ims coverage STORE",
+         R"(For each standard the store has adopted, marks every requirement covered fully,
+partially or not, and says by which implemented controls and current evidence, linked
+directly or reaching it through mappings (with the path). Rules:
+  - only controls with status implemented count;
+  - a control without evidence valid on the as-of date counts at most as partial;
+  - through a mapping, only equal or superset relations from a fully linked requirement give
+    full coverage; subset and intersect give partial;
+  - a parent clause without links of its own is full only when all its children are.
+Totals count leaf requirements, per standard and per top-level clause or theme.
+
+options:
+  --standard ID     only this adopted standard
+  --as-of DATE      evaluate on DATE (default today, UTC)
+  --format text|json
+  --plugin-path DIR also look for plugins in DIR (repeatable)
+
+example:
+  ims coverage acme.ims --standard iso22301:2019 --format json
+)",
+         run_coverage},
+        {"gap", "before adopting a standard: what is covered already and what is left",
+         "ims gap STORE --adopt STANDARD",
+         R"(Computes coverage (see 'ims help coverage') of a standard the store has not adopted
+yet and lists its leaf requirements in three groups, in catalog order: left to do, partly
+covered already (with the controls and paths that give it), and covered already.
+
+options:
+  --adopt STANDARD  the standard you are considering (required)
+  --as-of DATE      evaluate on DATE (default today, UTC)
+  --format text|json
+  --plugin-path DIR also look for plugins in DIR (repeatable)
+
+example:
+  ims gap acme.ims --adopt iso22301:2019
+)",
+         run_gap},
         {"plugins", "list, show or verify plugins", "ims plugins list|show ID|verify DIR",
          R"(list          every plugin found, loaded or refused, with the reason for a refusal
 show ID       one plugin's manifest, state and native checks

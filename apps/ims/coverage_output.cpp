@@ -1,0 +1,69 @@
+#include "coverage_output.hpp"
+
+#include <QDateTime>
+
+namespace ims::cli {
+
+nlohmann::json totals_json(const coverage::Totals& t) {
+    return {{"full", t.full}, {"partial", t.partial}, {"none", t.none}};
+}
+
+nlohmann::json requirement_json(const coverage::RequirementCoverage& rc) {
+    nlohmann::json sources = nlohmann::json::array();
+    for (const auto& s : rc.sources) {
+        nlohmann::json path = nlohmann::json::array();
+        for (const auto& hop : s.path.hops)
+            path.push_back({{"from", hop.source}, {"to", hop.target},
+                            {"relation", mappings::to_string(hop.relation)},
+                            {"rationale", hop.rationale}, {"provenance", hop.provenance}});
+        sources.push_back({{"level", coverage::to_string(s.level)},
+                           {"control", s.control_id},
+                           {"control_title", s.control_title},
+                           {"linked_requirement", s.linked_requirement},
+                           {"link_coverage", s.link_coverage},
+                           {"current_evidence", s.current_evidence},
+                           {"direct", s.path.hops.empty()},
+                           {"path", path}});
+    }
+    return {{"id", rc.requirement->id},
+            {"title", rc.requirement->title},
+            {"kind", rc.requirement->kind},
+            {"leaf", rc.leaf},
+            {"coverage", coverage::to_string(rc.level)},
+            {"sources", sources}};
+}
+
+void print_sources(const Invocation& inv, const coverage::RequirementCoverage& rc,
+                   const std::string& indent) {
+    for (const auto& s : rc.sources) {
+        inv.out << indent << coverage::to_string(s.level) << " by " << s.control_id << " \""
+                << s.control_title << "\"";
+        if (s.path.hops.empty()) {
+            inv.out << " (linked directly)";
+        } else {
+            inv.out << " via " << s.linked_requirement;
+            for (const auto& hop : s.path.hops)
+                inv.out << " -" << mappings::to_string(hop.relation) << "-> " << hop.target;
+        }
+        inv.out << (s.current_evidence.empty() ? "; no current evidence" : "; evidence:");
+        for (const auto& e : s.current_evidence) inv.out << " " << e;
+        inv.out << "\n";
+    }
+}
+
+void add_coverage_options(QCommandLineParser& parser) {
+    add_format_option(parser);
+    add_plugin_path_option(parser);
+    parser.addOption({"as-of", "Evaluate on DATE (YYYY-MM-DD; default today, UTC).", "DATE"});
+}
+
+std::string as_of_of(const QCommandLineParser& parser) {
+    if (!parser.isSet("as-of"))
+        return to_std(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+    QDate date = QDate::fromString(parser.value("as-of"), Qt::ISODate);
+    if (!date.isValid())
+        throw UsageError{"--as-of expects a date YYYY-MM-DD, got '" + to_std(parser.value("as-of")) + "'"};
+    return to_std(date.toString(Qt::ISODate));
+}
+
+}  // namespace ims::cli

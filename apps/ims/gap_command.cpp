@@ -1,0 +1,58 @@
+// `ims gap STORE --adopt STANDARD`: before adopting a standard, what the existing controls and
+// evidence already cover, what is partial, and what is left to do, in an order to plan from.
+#include "coverage_output.hpp"
+#include "ims/core/store.hpp"
+
+namespace ims::cli {
+
+int run_gap(Invocation& inv) {
+    QCommandLineParser parser;
+    add_coverage_options(parser);
+    parser.addOption({"adopt", "The standard you are considering.", "STANDARD"});
+    if (!parse(parser, inv, 1, 1)) return kExitOk;
+    if (!parser.isSet("adopt")) throw UsageError{"--adopt STANDARD is required"};
+    const Format format = format_of(parser);
+    const std::string as_of = as_of_of(parser);
+    const std::string path = to_std(parser.positionalArguments()[0]);
+    store::Store::open(path, store::Store::Mode::kReadOnly);
+
+    auto host = load_plugins(parser, inv);
+    catalog::Library library(host);
+    warn_about_plugins(host, library, inv);
+    const std::string id = to_std(parser.value("adopt"));
+    const catalog::Standard* s = library.find(id);
+    if (s == nullptr) throw UsageError{"no installed plugin provides standard '" + id + "'"};
+    mappings::MappingGraph graph(host, library);
+    auto cov = coverage::compute(path, *s, library, graph, as_of);
+
+    // Leaf requirements, grouped: left to do first (what to plan), then partial, then covered.
+    const coverage::Level order[] = {coverage::Level::kNone, coverage::Level::kPartial, coverage::Level::kFull};
+    const char* names[] = {"left", "partial", "covered"};
+    const char* headings[] = {"Left to do", "Partly covered already", "Covered already"};
+    if (format == Format::kJson) {
+        nlohmann::json doc = {{"store", path}, {"standard", s->id}, {"as_of", as_of},
+                              {"totals", totals_json(cov.totals)}};
+        for (int i = 0; i < 3; ++i) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& rc : cov.requirements)
+                if (rc.leaf && rc.level == order[i]) list.push_back(requirement_json(rc));
+            doc[names[i]] = list;
+        }
+        print_json(inv, doc);
+        return kExitOk;
+    }
+    inv.out << "Gap analysis for adopting " << s->short_title << " in " << path << " (as of " << as_of
+            << "): " << cov.totals.none << " left to do, " << cov.totals.partial << " partly covered, "
+            << cov.totals.full << " covered\n";
+    for (int i = 0; i < 3; ++i) {
+        inv.out << "\n" << headings[i] << ":\n";
+        for (const auto& rc : cov.requirements) {
+            if (!rc.leaf || rc.level != order[i]) continue;
+            inv.out << "  " << rc.requirement->id << "  " << rc.requirement->title << "\n";
+            print_sources(inv, rc, "      ");
+        }
+    }
+    return kExitOk;
+}
+
+}  // namespace ims::cli

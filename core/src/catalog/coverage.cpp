@@ -1,0 +1,156 @@
+#include "ims/core/coverage.hpp"
+
+#include "store/query.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace ims::coverage {
+namespace {
+
+struct Link {
+    std::string control_id;
+    std::string control_title;
+    std::string requirement_id;
+    std::string coverage;
+};
+
+// Implemented controls' requirement links, and the evidence of each control current on as_of.
+struct StoreFacts {
+    std::vector<Link> links;
+    std::map<std::string, std::vector<std::string>> evidence_of_control;
+};
+
+StoreFacts read_facts(const std::string& store_path, const std::string& as_of) {
+    StoreFacts facts;
+    store::QueryConnection db(store_path);
+    db.query(
+        "SELECT c.id, c.title, l.requirement_id, l.coverage FROM v1_controls c "
+        "JOIN v1_control_requirements l ON l.control_id = c.id WHERE c.status = 'implemented' "
+        "ORDER BY c.id, l.requirement_id",
+        {}, [&](const store::QueryRow& row) {
+            facts.links.push_back({*row.values[0], *row.values[1], *row.values[2], *row.values[3]});
+            return true;
+        });
+    db.query(
+        "SELECT ec.control_id, e.id FROM v1_evidence e JOIN v1_evidence_controls ec "
+        "ON ec.evidence_id = e.id WHERE (e.collected_on IS NULL OR e.collected_on <= :as_of) "
+        "AND (e.valid_until IS NULL OR e.valid_until >= :as_of) ORDER BY ec.control_id, e.id",
+        {{":as_of", as_of}}, [&](const store::QueryRow& row) {
+            facts.evidence_of_control[*row.values[0]].push_back(*row.values[1]);
+            return true;
+        });
+    return facts;
+}
+
+Level level_of(const std::string& link_coverage, const mappings::Path* path, bool evidenced) {
+    Level level = link_coverage == "full" ? Level::kFull : Level::kPartial;
+    if (path != nullptr && path->relation != mappings::Relation::kEqual &&
+        path->relation != mappings::Relation::kSuperset)
+        level = Level::kPartial;
+    if (!evidenced) level = std::min(level, Level::kPartial);
+    return level;
+}
+
+void add(Totals& totals, Level level) {
+    if (level == Level::kFull) ++totals.full;
+    else if (level == Level::kPartial) ++totals.partial;
+    else ++totals.none;
+}
+
+}  // namespace
+
+std::string_view to_string(Level level) {
+    switch (level) {
+        case Level::kFull: return "full";
+        case Level::kPartial: return "partial";
+        case Level::kNone: return "none";
+    }
+    return "none";
+}
+
+std::vector<std::string> adopted_standards(const std::string& store_path) {
+    std::vector<std::string> ids;
+    store::QueryConnection db(store_path);
+    db.query("SELECT standard_id FROM v1_adopted_standards ORDER BY standard_id", {},
+             [&](const store::QueryRow& row) {
+                 ids.push_back(*row.values[0]);
+                 return true;
+             });
+    return ids;
+}
+
+StandardCoverage compute(const std::string& store_path, const catalog::Standard& standard,
+                         const catalog::Library&, const mappings::MappingGraph& graph,
+                         const std::string& as_of) {
+    StoreFacts facts = read_facts(store_path, as_of);
+    std::map<std::string, std::size_t> index;
+    StandardCoverage result;
+    result.standard = &standard;
+    std::set<std::string> parents;
+    for (const auto& r : standard.requirements)
+        if (!r.parent_ref.empty()) parents.insert(r.parent_ref);
+    for (const auto& r : standard.requirements) {
+        index[r.id] = result.requirements.size();
+        result.requirements.push_back({&r, !parents.count(r.ref), Level::kNone, {}});
+    }
+
+    // Each linked requirement reaches this standard directly or through the mapping graph.
+    std::map<std::string, std::vector<mappings::Related>> related_cache;
+    for (const Link& link : facts.links) {
+        const auto& evidence = facts.evidence_of_control[link.control_id];
+        Source base{link.control_id, link.control_title, link.requirement_id, link.coverage,
+                    evidence, {}, Level::kNone};
+        if (auto it = index.find(link.requirement_id); it != index.end()) {
+            Source s = base;
+            s.level = level_of(link.coverage, nullptr, !evidence.empty());
+            result.requirements[it->second].sources.push_back(std::move(s));
+        }
+        auto [cached, fresh] = related_cache.try_emplace(link.requirement_id);
+        if (fresh) cached->second = graph.related(link.requirement_id);
+        for (const auto& related : cached->second) {
+            auto it = index.find(related.requirement_id);
+            if (it == index.end()) continue;
+            for (const auto& path : related.paths) {
+                Source s = base;
+                s.path = path;
+                s.level = level_of(link.coverage, &path, !evidence.empty());
+                result.requirements[it->second].sources.push_back(std::move(s));
+            }
+        }
+    }
+
+    for (auto& rc : result.requirements) {
+        std::stable_sort(rc.sources.begin(), rc.sources.end(), [](const Source& a, const Source& b) {
+            if (a.level != b.level) return a.level > b.level;
+            return a.path.hops.size() < b.path.hops.size();
+        });
+        if (!rc.sources.empty()) rc.level = rc.sources.front().level;
+    }
+    // A parent without sources of its own takes what its children give: full only when all are.
+    for (auto it = result.requirements.rbegin(); it != result.requirements.rend(); ++it) {
+        if (it->leaf || !it->sources.empty()) continue;
+        bool all_full = true, any = false;
+        for (const auto& child : result.requirements) {
+            if (child.requirement->parent_ref != it->requirement->ref) continue;
+            all_full = all_full && child.level == Level::kFull;
+            any = any || child.level != Level::kNone;
+        }
+        it->level = all_full ? Level::kFull : (any ? Level::kPartial : Level::kNone);
+    }
+
+    std::map<std::string, std::string> top_of;  // ref -> top-level ref
+    for (const auto& rc : result.requirements) {
+        const auto& r = *rc.requirement;
+        top_of[r.ref] = r.parent_ref.empty() ? r.ref : top_of[r.parent_ref];
+        if (r.parent_ref.empty()) result.groups.push_back({&r, Totals{}});
+        if (!rc.leaf) continue;
+        add(result.totals, rc.level);
+        for (auto& [group, totals] : result.groups)
+            if (group->ref == top_of[r.ref]) add(totals, rc.level);
+    }
+    return result;
+}
+
+}  // namespace ims::coverage
