@@ -13,6 +13,7 @@ int run_verify(Invocation&);
 int run_map(Invocation&);
 int run_coverage(Invocation&);
 int run_gap(Invocation&);
+int run_soa(Invocation&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> kCommands = {
@@ -125,6 +126,25 @@ example:
   ims gap acme.ims --adopt iso22301:2019
 )",
          run_gap},
+        {"soa", "write the Statement of Applicability", "ims soa STORE [--output FORMAT[:PATH]]...",
+         R"(Writes the Statement of Applicability of a standard (default iso27001:2022): every
+control of its annex with the store's decision (applicable yes/no, justification,
+implementation status), the controls implementing it with their status, and their evidence
+current on --as-of. A control without a recorded decision is shown as
+"MISSING: no decision recorded", never guessed; stderr says how many are missing.
+
+options:
+  --standard ID             the standard (default iso27001:2022)
+  --output FORMAT[:PATH]    xlsx (needs a PATH), csv, md or html; repeatable, at most one to
+                            stdout; default md to stdout. Files are written atomically.
+  --force                   overwrite existing output files
+  --as-of DATE              which evidence is current (default today, UTC)
+  --plugin-path DIR         also look for plugins in DIR (repeatable)
+
+example:
+  ims soa acme.ims --output xlsx:soa.xlsx --output html:soa.html
+)",
+         run_soa},
         {"plugins", "list, show or verify plugins", "ims plugins list|show ID|verify DIR",
          R"(list          every plugin found, loaded or refused, with the reason for a refusal
 show ID       one plugin's manifest, state and native checks

@@ -133,6 +133,21 @@ CREATE VIEW v1_evidence_controls AS
     SELECT evidence_id, control_id FROM evidence_controls;
 )sql";
 
+// Format 2: Statement of Applicability decisions, one per requirement (Annex A control).
+constexpr const char* kFormat2 = R"sql(
+CREATE TABLE soa_entries (
+    id TEXT PRIMARY KEY,
+    applicable INTEGER NOT NULL CHECK (applicable IN (0, 1)),
+    justification TEXT,
+    implementation_status TEXT
+        CHECK (implementation_status IN ('not_started', 'planned', 'partial', 'implemented'))
+) STRICT;
+
+CREATE VIEW v1_soa_entries AS
+    SELECT id AS requirement_id, applicable, justification, implementation_status
+    FROM soa_entries;
+)sql";
+
 const std::vector<EntityType> kEntityTypes = {
     {"organisation", "organisation",
      {{"id", kText}, {"name", kText}, {"country", kText}, {"sector", kText},
@@ -157,6 +172,9 @@ const std::vector<EntityType> kEntityTypes = {
       {"url", kText}, {"collected_on", kText}, {"valid_until", kText}, {"owner", kText}}},
     {"evidence_control", "evidence_controls",
      {{"id", kText}, {"evidence_id", kText}, {"control_id", kText}}},
+    {"soa_entry", "soa_entries",
+     {{"id", kText}, {"applicable", kInteger}, {"justification", kText},
+      {"implementation_status", kText}}},
 };
 
 }  // namespace
@@ -170,7 +188,7 @@ const EntityType& entity_type(std::string_view name) {
 }
 
 const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> kMigrations = {kFormat1};
+    static const std::vector<std::string> kMigrations = {kFormat1, kFormat2};
     return kMigrations;
 }
 

@@ -1,0 +1,61 @@
+#include "output.hpp"
+
+#include "ims/core/error.hpp"
+
+#include <QSaveFile>
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+
+namespace ims::cli {
+
+void add_output_options(QCommandLineParser& parser, const std::string& formats_help) {
+    parser.addOption({"output", QString::fromStdString("FORMAT[:PATH], repeatable; " + formats_help), "FORMAT[:PATH]"});
+    parser.addOption({"force", "Overwrite existing output files."});
+}
+
+std::vector<OutputSpec> outputs_of(const QCommandLineParser& parser, const std::vector<std::string>& allowed,
+                                   const std::vector<std::string>& needs_path, const std::string& fallback) {
+    std::vector<OutputSpec> specs;
+    for (const auto& value : parser.values("output")) {
+        std::string text = to_std(value);
+        auto colon = text.find(':');
+        OutputSpec spec{text.substr(0, colon), colon == std::string::npos ? "" : text.substr(colon + 1)};
+        if (std::find(allowed.begin(), allowed.end(), spec.format) == allowed.end()) {
+            std::string list;
+            for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+            throw UsageError{"--output " + text + ": unknown format '" + spec.format + "'; expected one of " + list};
+        }
+        if (colon != std::string::npos && spec.path.empty())
+            throw UsageError{"--output " + text + ": the path after ':' is empty"};
+        if (spec.path.empty() && std::find(needs_path.begin(), needs_path.end(), spec.format) != needs_path.end())
+            throw UsageError{"--output " + spec.format + " needs a file: --output " + spec.format + ":PATH"};
+        specs.push_back(spec);
+    }
+    if (specs.empty()) specs.push_back({fallback, ""});
+    if (std::count_if(specs.begin(), specs.end(), [](const OutputSpec& s) { return s.path.empty(); }) > 1)
+        throw UsageError{"at most one --output may go to stdout; give the others a :PATH"};
+    return specs;
+}
+
+void check_targets(const QCommandLineParser& parser, const std::vector<OutputSpec>& outputs) {
+    if (parser.isSet("force")) return;
+    for (const auto& spec : outputs)
+        if (!spec.path.empty() && std::filesystem::exists(spec.path))
+            throw UsageError{spec.path + " already exists; use --force to overwrite it"};
+}
+
+void write_output(const Invocation& inv, const OutputSpec& spec, const std::string& bytes) {
+    if (spec.path.empty()) {
+        inv.out << bytes;
+        return;
+    }
+    QSaveFile file(QString::fromStdString(spec.path));
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) ||
+        !file.commit())
+        throw Error(ErrorCode::kIo, spec.path + ": cannot write: " + to_std(file.errorString()));
+}
+
+}  // namespace ims::cli

@@ -1,0 +1,28 @@
+// --output FORMAT[:PATH] handling shared by the commands that write reports: parsing, the
+// one-output-to-stdout rule, and atomic file writes that never overwrite without --force.
+#pragma once
+
+#include "cli.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ims::cli {
+
+struct OutputSpec {
+    std::string format;
+    std::string path;  // empty: stdout
+};
+
+// Adds --output (repeatable) and --force.
+void add_output_options(QCommandLineParser& parser, const std::string& formats_help);
+// Parses every --output; checks formats against `allowed` and that at most one goes to stdout.
+// `needs_path` lists formats that cannot go to stdout (binary ones). Defaults to `fallback`.
+std::vector<OutputSpec> outputs_of(const QCommandLineParser& parser, const std::vector<std::string>& allowed,
+                                   const std::vector<std::string>& needs_path, const std::string& fallback);
+// Refuses (UsageError) when a target file exists and --force is not set. Call before writing.
+void check_targets(const QCommandLineParser& parser, const std::vector<OutputSpec>& outputs);
+// Writes `bytes` to stdout or atomically to the path (ims::Error kIo on failure).
+void write_output(const Invocation& inv, const OutputSpec& spec, const std::string& bytes);
+
+}  // namespace ims::cli

@@ -1,0 +1,119 @@
+// `ims soa`: the Statement of Applicability, read back from the xlsx the way a spreadsheet does.
+#include "ims/core/store.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <regex>
+
+using ims::test::run_ims;
+
+namespace {
+
+std::string unzip_member(const std::string& zip, const std::string& member) {
+    std::string command = "unzip -p '" + zip + "' '" + member + "'";
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        std::array<char, 65536> buffer{};
+        std::size_t n;
+        while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+        pclose(pipe);
+    }
+    return out;
+}
+
+std::string unescape_xml(std::string s) {
+    const std::pair<const char*, const char*> entities[] = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
+    for (const auto& [from, to] : entities)
+        for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + 1))
+            s.replace(pos, std::strlen(from), to);
+    return s;
+}
+
+// Sheet rows (1-based) -> column letter -> text, resolving shared strings.
+std::map<int, std::map<std::string, std::string>> read_sheet(const std::string& xlsx) {
+    std::vector<std::string> shared;
+    std::string strings = unzip_member(xlsx, "xl/sharedStrings.xml");
+    std::regex si("<si><t[^>]*>([^<]*)</t></si>");
+    for (auto it = std::sregex_iterator(strings.begin(), strings.end(), si); it != std::sregex_iterator(); ++it)
+        shared.push_back(unescape_xml((*it)[1]));
+    std::map<int, std::map<std::string, std::string>> rows;
+    std::string sheet = unzip_member(xlsx, "xl/worksheets/sheet1.xml");
+    std::regex cell(R"re(<c r="([A-Z]+)([0-9]+)"[^>]*t="s"[^>]*><v>([0-9]+)</v></c>)re");
+    for (auto it = std::sregex_iterator(sheet.begin(), sheet.end(), cell); it != std::sregex_iterator(); ++it)
+        rows[std::stoi((*it)[2])][(*it)[1]] = shared.at(std::stoul((*it)[3]));
+    return rows;
+}
+
+class SoaStore : public ::testing::Test {
+protected:
+    void SetUp() override {
+        store_ = dir_.file("acme.ims");
+        ASSERT_EQ(run_ims({"init", store_, "--org", "Acme"}).exit_code, 0);
+        ASSERT_EQ(run_ims({"adopt", store_, "iso27001:2022"}).exit_code, 0);
+        auto s = ims::store::Store::open(store_);
+        s.write("test", [&](ims::store::WriteTxn& txn) {
+            txn.put("soa_entry", {{"id", "iso27001:2022/A.5.1"}, {"applicable", 1},
+                                  {"justification", "Policies steer the whole ISMS"},
+                                  {"implementation_status", "implemented"}});
+            txn.put("soa_entry", {{"id", "iso27001:2022/A.7.1"}, {"applicable", 0},
+                                  {"justification", "Fully remote company, no premises"}});
+            txn.put("control", {{"id", "CTRL-POL"}, {"title", "Policy set, \"reviewed\" yearly"}, {"status", "implemented"}});
+            txn.put("control_requirement", {{"id", "CTRL-POL|iso27001:2022/A.5.1"}, {"control_id", "CTRL-POL"},
+                                            {"requirement_id", "iso27001:2022/A.5.1"}, {"coverage", "full"}});
+        });
+    }
+    ims::test::TempDir dir_;
+    std::string store_;
+};
+
+TEST_F(SoaStore, XlsxHasOneRowPerAnnexAControlWithTheStoresDecisions) {
+    std::string xlsx = dir_.file("soa.xlsx");
+    auto run = run_ims({"soa", store_, "--output", "xlsx:" + xlsx});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(run.out.empty());
+    EXPECT_NE(run.err.find("91 of 93 controls have no decision recorded"), std::string::npos) << run.err;
+    auto rows = read_sheet(xlsx);
+    ASSERT_EQ(rows.size(), 94u);  // header + 93 controls
+    EXPECT_EQ(rows[1]["A"], "Control");
+    EXPECT_EQ(rows[1]["D"], "Applicable");
+    std::map<std::string, std::map<std::string, std::string>> by_control;
+    for (const auto& [n, cells] : rows)
+        if (n > 1) by_control[cells.at("A")] = cells;
+    EXPECT_EQ(by_control.size(), 93u);
+    EXPECT_EQ(by_control["A.5.1"]["D"], "yes");
+    EXPECT_EQ(by_control["A.5.1"]["F"], "implemented");
+    EXPECT_EQ(by_control["A.5.1"]["G"], "CTRL-POL Policy set, \"reviewed\" yearly (implemented)");
+    EXPECT_EQ(by_control["A.7.1"]["D"], "no");
+    EXPECT_EQ(by_control["A.7.1"]["E"], "Fully remote company, no premises");
+    EXPECT_EQ(by_control["A.8.34"]["D"], "MISSING: no decision recorded");
+}
+
+TEST_F(SoaStore, CsvQuotesFieldsAndRefusesToOverwriteWithoutForce) {
+    std::string csv = dir_.file("soa.csv");
+    ASSERT_EQ(run_ims({"soa", store_, "--output", "csv:" + csv}).exit_code, 0);
+    std::ifstream in(csv);
+    std::string header, first;
+    std::getline(in, header);
+    std::getline(in, first);
+    EXPECT_EQ(header, "Control,Title,Theme,Applicable,Justification,Implementation status,Implemented by,Current evidence\r");
+    EXPECT_EQ(first, "A.5.1,Policies for information security,A.5 Organizational controls,yes,Policies steer the whole "
+                     "ISMS,implemented,\"CTRL-POL Policy set, \"\"reviewed\"\" yearly (implemented)\",\r");
+    auto again = run_ims({"soa", store_, "--output", "csv:" + csv});
+    EXPECT_EQ(again.exit_code, 2);
+    EXPECT_EQ(again.err, "ims soa: " + csv + " already exists; use --force to overwrite it\n");
+    EXPECT_EQ(run_ims({"soa", store_, "--output", "csv:" + csv, "--force"}).exit_code, 0);
+}
+
+TEST_F(SoaStore, XlsxToStdoutAndTwoStdoutOutputsAreUsageErrors) {
+    EXPECT_EQ(run_ims({"soa", store_, "--output", "xlsx"}).err,
+              "ims soa: --output xlsx needs a file: --output xlsx:PATH\n");
+    EXPECT_EQ(run_ims({"soa", store_, "--output", "md", "--output", "html"}).exit_code, 2);
+}
+
+}  // namespace
