@@ -101,13 +101,15 @@ directly or reaching it through mappings (with the path). Rules:
 Totals count leaf requirements, per standard and per top-level clause or theme.
 
 options:
-  --standard ID     only this adopted standard
-  --as-of DATE      evaluate on DATE (default today, UTC)
-  --format text|json
-  --plugin-path DIR also look for plugins in DIR (repeatable)
+  --standard ID             only this adopted standard
+  --as-of DATE              evaluate on DATE (default today, UTC)
+  --output FORMAT[:PATH]    text or json; repeatable, at most one to stdout (default text)
+  --format text|json        shorthand for --output FORMAT to stdout
+  --force                   overwrite existing output files
+  --plugin-path DIR         also look for plugins in DIR (repeatable)
 
 example:
-  ims coverage acme.ims --standard iso22301:2019 --format json
+  ims coverage acme.ims --standard iso22301:2019 --output json:coverage.json
 )",
          run_coverage},
         {"gap", "before adopting a standard: what is covered already and what is left",

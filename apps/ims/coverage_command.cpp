@@ -2,15 +2,29 @@
 // evidence cover, directly or through mappings, with totals per standard and per clause/theme.
 #include "coverage_output.hpp"
 #include "ims/core/store.hpp"
+#include "output.hpp"
+
+#include <sstream>
 
 namespace ims::cli {
 
 int run_coverage(Invocation& inv) {
     QCommandLineParser parser;
-    add_coverage_options(parser);
+    add_plugin_path_option(parser);
+    parser.addOption({"as-of", "Evaluate on DATE (YYYY-MM-DD; default today, UTC).", "DATE"});
+    parser.addOption({"format", "Shorthand for --output FORMAT to stdout: text or json.", "FORMAT"});
+    add_output_options(parser, "formats: text, json; default text to stdout");
     parser.addOption({"standard", "Only this adopted standard.", "ID"});
     if (!parse(parser, inv, 1, 1)) return kExitOk;
-    const Format format = format_of(parser);
+    std::vector<OutputSpec> outputs;
+    if (parser.isSet("format")) {
+        if (parser.isSet("output")) throw UsageError{"give either --format or --output, not both"};
+        outputs.push_back({to_std(parser.value("format")), ""});
+        format_of(parser);  // validates text|json
+    } else {
+        outputs = outputs_of(parser, {"text", "json"}, {}, "text");
+    }
+    check_targets(parser, outputs);
     const std::string as_of = as_of_of(parser);
     const std::string path = to_std(parser.positionalArguments()[0]);
     store::Store::open(path, store::Store::Mode::kReadOnly);  // refuses what is not a store
@@ -28,6 +42,7 @@ int run_coverage(Invocation& inv) {
         ids = {wanted};
     }
     nlohmann::json standards = nlohmann::json::array();
+    std::ostringstream text;
     for (const auto& id : ids) {
         const catalog::Standard* s = library.find(id);
         if (s == nullptr) {
@@ -36,29 +51,30 @@ int run_coverage(Invocation& inv) {
             continue;
         }
         auto cov = coverage::compute(path, *s, library, graph, as_of);
-        if (format == Format::kJson) {
+        {
             nlohmann::json groups = nlohmann::json::array(), reqs = nlohmann::json::array();
             for (const auto& [group, totals] : cov.groups)
                 groups.push_back({{"id", group->id}, {"title", group->title}, {"totals", totals_json(totals)}});
             for (const auto& rc : cov.requirements) reqs.push_back(requirement_json(rc));
             standards.push_back({{"id", s->id}, {"title", s->short_title}, {"totals", totals_json(cov.totals)},
                                  {"groups", groups}, {"requirements", reqs}});
-            continue;
         }
-        inv.out << s->short_title << ": " << cov.totals.full << " fully, " << cov.totals.partial
+        text << s->short_title << ": " << cov.totals.full << " fully, " << cov.totals.partial
                 << " partially, " << cov.totals.none << " not covered (leaf requirements, as of "
                 << as_of << ")\n";
         for (const auto& [group, t] : cov.groups)
-            inv.out << "  " << group->ref << " " << group->title << ": " << t.full << " full, "
+            text << "  " << group->ref << " " << group->title << ": " << t.full << " full, "
                     << t.partial << " partial, " << t.none << " none\n";
         for (const auto& rc : cov.requirements) {
             if (rc.sources.empty()) continue;
-            inv.out << "  " << coverage::to_string(rc.level) << "  " << rc.requirement->id << "  "
-                    << rc.requirement->title << "\n";
-            print_sources(inv, rc, "      ");
+            text << "  " << coverage::to_string(rc.level) << "  " << rc.requirement->id << "  "
+                 << rc.requirement->title << "\n";
+            print_sources(text, rc, "      ");
         }
     }
-    if (format == Format::kJson) print_json(inv, {{"store", path}, {"as_of", as_of}, {"standards", standards}});
+    nlohmann::json doc = {{"store", path}, {"as_of", as_of}, {"standards", standards}};
+    for (const auto& spec : outputs)
+        write_output(inv, spec, spec.format == "json" ? doc.dump(2) + "\n" : text.str());
     return kExitOk;
 }
 

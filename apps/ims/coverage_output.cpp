@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <ostream>
+
 namespace ims::cli {
 
 nlohmann::json totals_json(const coverage::Totals& t) {
@@ -33,21 +35,21 @@ nlohmann::json requirement_json(const coverage::RequirementCoverage& rc) {
             {"sources", sources}};
 }
 
-void print_sources(const Invocation& inv, const coverage::RequirementCoverage& rc,
+void print_sources(std::ostream& out, const coverage::RequirementCoverage& rc,
                    const std::string& indent) {
     for (const auto& s : rc.sources) {
-        inv.out << indent << coverage::to_string(s.level) << " by " << s.control_id << " \""
+        out << indent << coverage::to_string(s.level) << " by " << s.control_id << " \""
                 << s.control_title << "\"";
         if (s.path.hops.empty()) {
-            inv.out << " (linked directly)";
+            out << " (linked directly)";
         } else {
-            inv.out << " via " << s.linked_requirement;
+            out << " via " << s.linked_requirement;
             for (const auto& hop : s.path.hops)
-                inv.out << " -" << mappings::to_string(hop.relation) << "-> " << hop.target;
+                out << " -" << mappings::to_string(hop.relation) << "-> " << hop.target;
         }
-        inv.out << (s.current_evidence.empty() ? "; no current evidence" : "; evidence:");
-        for (const auto& e : s.current_evidence) inv.out << " " << e;
-        inv.out << "\n";
+        out << (s.current_evidence.empty() ? "; no current evidence" : "; evidence:");
+        for (const auto& e : s.current_evidence) out << " " << e;
+        out << "\n";
     }
 }
 

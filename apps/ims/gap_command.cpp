@@ -49,7 +49,7 @@ int run_gap(Invocation& inv) {
         for (const auto& rc : cov.requirements) {
             if (!rc.leaf || rc.level != order[i]) continue;
             inv.out << "  " << rc.requirement->id << "  " << rc.requirement->title << "\n";
-            print_sources(inv, rc, "      ");
+            print_sources(inv.out, rc, "      ");
         }
     }
     return kExitOk;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 
 using ims::test::run_ims;
 
@@ -22,6 +23,14 @@ TEST(CliPlugins, ListShowsIso27001LoadedWithVersionAndAbi) {
     EXPECT_EQ(found["version"], "0.1.0");
     EXPECT_EQ(found["sdk_abi"], "1.0");
     EXPECT_EQ(found["provides"], nlohmann::json::array({"iso27001:2022"}));
+}
+
+TEST(CliPlugins, EveryFirstPartyPluginLoads) {
+    auto doc = run_ims({"plugins", "list", "--format", "json"}).json();
+    std::map<std::string, std::string> state;
+    for (const auto& p : doc["plugins"]) state[p["id"]] = p["state"];
+    for (const char* id : {"core", "iso27001", "iso27701", "iso22301", "gdpr", "popia"})
+        EXPECT_EQ(state[id], "loaded") << id;
 }
 
 TEST(CliCatalog, Iso27001HasTheClauseTreeAndTheAnnexAControls) {

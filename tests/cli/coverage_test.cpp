@@ -89,4 +89,28 @@ TEST_F(BackupOnlyStore, ExpiredEvidenceCapsCoverageAtPartial) {
     EXPECT_TRUE(a813["sources"][0]["current_evidence"].empty());
 }
 
+TEST_F(BackupOnlyStore, DataOnlyPluginTakesPartInGap) {
+    auto run = run_ims({"gap", store_, "--adopt", "acme-sec:1", "--as-of", "2026-11-25", "--format", "json",
+                        "--plugin-path", std::string(IMS_SOURCE_DIR) + "/tests/fixtures/plugins/acme-sec"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto doc = run.json();
+    // BK.1 is a subset of A.8.13, so a fully evidenced A.8.13 control covers it fully.
+    auto bk1 = find(doc["covered"], "acme-sec:1/BK.1");
+    ASSERT_FALSE(bk1.is_null()) << doc.dump(2);
+    EXPECT_EQ(bk1["sources"][0]["path"][0]["relation"], "superset");
+    EXPECT_FALSE(find(doc["left"], "acme-sec:1/GV.1").is_null());
+}
+
+TEST_F(BackupOnlyStore, CoverageWritesJsonToAFileAtomically) {
+    std::string out = dir_.file("coverage.json");
+    auto run = run_ims({"coverage", store_, "--as-of", "2026-11-25", "--output", "json:" + out, "--output", "text"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("ISO/IEC 27001:2022: 1 fully"), std::string::npos) << run.out;
+    std::ifstream in(out);
+    auto doc = nlohmann::json::parse(in);
+    EXPECT_EQ(doc["standards"][0]["id"], "iso27001:2022");
+    auto again = run_ims({"coverage", store_, "--output", "json:" + out});
+    EXPECT_EQ(again.exit_code, 2);
+}
+
 }  // namespace
