@@ -21,17 +21,9 @@ int run_adopt(Invocation& inv) {
         adopted_on = to_std(on.toString(Qt::ISODate));
     }
 
-    auto host = load_plugins(parser, inv);
-    catalog::Library library(host);
-    warn_about_plugins(host, library, inv);
+    Installed installed(parser, inv);
     std::vector<const catalog::Standard*> standards;
-    for (int i = 1; i < pos.size(); ++i) {
-        const catalog::Standard* s = library.find(to_std(pos[i]));
-        if (s == nullptr)
-            throw UsageError{"no installed plugin provides standard '" + to_std(pos[i]) +
-                             "'; see 'ims plugins list'"};
-        standards.push_back(s);
-    }
+    for (int i = 1; i < pos.size(); ++i) standards.push_back(&installed.standard(to_std(pos[i])));
 
     auto store = store::Store::open(to_std(pos[0]));
     store.write(actor_of(parser), [&](store::WriteTxn& txn) {

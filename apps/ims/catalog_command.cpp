@@ -9,17 +9,8 @@ int run_catalog(Invocation& inv) {
     add_plugin_path_option(parser);
     if (!parse(parser, inv, 1, 1)) return kExitOk;
     const Format format = format_of(parser);
-    auto host = load_plugins(parser, inv);
-    catalog::Library library(host);
-    warn_about_plugins(host, library, inv);
-    const std::string id = to_std(parser.positionalArguments()[0]);
-    const catalog::Standard* s = library.find(id);
-    if (s == nullptr) {
-        std::string known;
-        for (const auto& other : library.standards()) known += (known.empty() ? "" : ", ") + other.id;
-        throw UsageError{"no installed plugin provides standard '" + id + "'; installed: " +
-                         (known.empty() ? "none" : known)};
-    }
+    Installed installed(parser, inv);
+    const catalog::Standard* s = &installed.standard(to_std(parser.positionalArguments()[0]));
     if (format == Format::kJson) {
         nlohmann::json reqs = nlohmann::json::array();
         for (const auto& r : s->requirements) {

@@ -41,11 +41,19 @@ plugins::PluginHost load_plugins(const QCommandLineParser& parser, const Invocat
     return plugins::PluginHost(plugins::search_paths(explicit_paths, inv.application_dir));
 }
 
-void warn_about_plugins(const plugins::PluginHost& host, const catalog::Library& library,
-                        const Invocation& inv) {
+Installed::Installed(const QCommandLineParser& parser, const Invocation& inv)
+    : host(load_plugins(parser, inv)), library(host) {
     for (const auto& p : host.plugins())
         if (!p.loaded()) inv.err << "ims: warning: " << p.error << "\n";
     for (const auto& problem : library.problems()) inv.err << "ims: warning: " << problem << "\n";
+}
+
+const catalog::Standard& Installed::standard(const std::string& id) const {
+    if (const catalog::Standard* s = library.find(id)) return *s;
+    std::string known;
+    for (const auto& other : library.standards()) known += (known.empty() ? "" : ", ") + other.id;
+    throw UsageError{"no installed plugin provides standard '" + id + "'; installed: " +
+                     (known.empty() ? "none" : known)};
 }
 
 void add_format_option(QCommandLineParser& parser) {

@@ -57,9 +57,16 @@ bool parse(QCommandLineParser& parser, Invocation& inv, int min_positional, int 
 // Adds the --plugin-path option (repeatable) and, after parse(), builds the plugin host.
 void add_plugin_path_option(QCommandLineParser& parser);
 plugins::PluginHost load_plugins(const QCommandLineParser& parser, const Invocation& inv);
-// Warns on stderr about refused plugins and catalog problems (commands other than `plugins`).
-void warn_about_plugins(const plugins::PluginHost& host, const catalog::Library& library,
-                        const Invocation& inv);
+// The installed plugins and their catalogs, loaded once per command; warns on stderr about
+// refused plugins and catalog problems.
+struct Installed {
+    Installed(const QCommandLineParser& parser, const Invocation& inv);
+    // The standard `id`, or a UsageError naming the installed ones.
+    const catalog::Standard& standard(const std::string& id) const;
+
+    plugins::PluginHost host;
+    catalog::Library library;
+};
 
 enum class Format { kText, kJson };
 void add_format_option(QCommandLineParser& parser);

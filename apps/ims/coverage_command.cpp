@@ -29,10 +29,9 @@ int run_coverage(Invocation& inv) {
     const std::string path = to_std(parser.positionalArguments()[0]);
     store::Store::open(path, store::Store::Mode::kReadOnly);  // refuses what is not a store
 
-    auto host = load_plugins(parser, inv);
-    catalog::Library library(host);
-    warn_about_plugins(host, library, inv);
-    mappings::MappingGraph graph(host, library);
+    Installed installed(parser, inv);
+    const catalog::Library& library = installed.library;
+    mappings::MappingGraph graph(installed.host, library);
 
     std::vector<std::string> ids = coverage::adopted_standards(path);
     if (parser.isSet("standard")) {

@@ -16,14 +16,10 @@ int run_gap(Invocation& inv) {
     const std::string path = to_std(parser.positionalArguments()[0]);
     store::Store::open(path, store::Store::Mode::kReadOnly);
 
-    auto host = load_plugins(parser, inv);
-    catalog::Library library(host);
-    warn_about_plugins(host, library, inv);
-    const std::string id = to_std(parser.value("adopt"));
-    const catalog::Standard* s = library.find(id);
-    if (s == nullptr) throw UsageError{"no installed plugin provides standard '" + id + "'"};
-    mappings::MappingGraph graph(host, library);
-    auto cov = coverage::compute(path, *s, library, graph, as_of);
+    Installed installed(parser, inv);
+    const catalog::Standard* s = &installed.standard(to_std(parser.value("adopt")));
+    mappings::MappingGraph graph(installed.host, installed.library);
+    auto cov = coverage::compute(path, *s, installed.library, graph, as_of);
 
     // Leaf requirements, grouped: left to do first (what to plan), then partial, then covered.
     const coverage::Level order[] = {coverage::Level::kNone, coverage::Level::kPartial, coverage::Level::kFull};

@@ -38,10 +38,9 @@ int run_map(Invocation& inv) {
     if (!ok || max_hops < 1 || max_hops > 6)
         throw UsageError{"--max-hops expects a number from 1 to 6, got '" + to_std(parser.value("max-hops")) + "'"};
 
-    auto host = load_plugins(parser, inv);
-    catalog::Library library(host);
-    warn_about_plugins(host, library, inv);
-    mappings::MappingGraph graph(host, library);
+    Installed installed(parser, inv);
+    const catalog::Library& library = installed.library;
+    mappings::MappingGraph graph(installed.host, library);
     for (const auto& problem : graph.problems()) inv.err << "ims: warning: " << problem << "\n";
 
     const std::string id = to_std(parser.positionalArguments()[0]);

@@ -19,13 +19,9 @@ int run_soa(Invocation& inv) {
     const std::string path = to_std(parser.positionalArguments()[0]);
     store::Store::open(path, store::Store::Mode::kReadOnly);
 
-    auto host = load_plugins(parser, inv);
-    catalog::Library library(host);
-    warn_about_plugins(host, library, inv);
+    Installed installed(parser, inv);
     const std::string id = to_std(parser.value("standard"));
-    const catalog::Standard* standard = library.find(id);
-    if (standard == nullptr) throw UsageError{"no installed plugin provides standard '" + id + "'"};
-    auto statement = soa::build(path, *standard, as_of);
+    auto statement = soa::build(path, installed.standard(id), as_of);
     if (statement.rows.empty()) throw UsageError{"standard '" + id + "' has no controls to decide on"};
 
     for (const auto& spec : outputs) {
