@@ -14,6 +14,7 @@ int run_map(Invocation&);
 int run_coverage(Invocation&);
 int run_gap(Invocation&);
 int run_soa(Invocation&);
+int run_evidence(Invocation&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> kCommands = {
@@ -147,6 +148,33 @@ example:
   ims soa acme.ims --output xlsx:soa.xlsx --output html:soa.html
 )",
          run_soa},
+        {"evidence", "put one evidence file into the vault, or get it back",
+         "ims evidence add STORE FILE --id ID --title TEXT | get STORE ID|SHA256 --out PATH",
+         R"(add   copies FILE into the store's vault (content-addressed, chunked; the same bytes
+      are stored once), records it as evidence ID and links it to each --control. Adding
+      an id again updates its record. Nothing is written when any input is wrong.
+get   writes the file of evidence ID (or the vault blob with that sha256) to --out,
+      atomically; an existing file is refused unless --force.
+
+options (add):
+  --id ID               the evidence's id, e.g. EV-042 (required)
+  --title TEXT          what it is (required)
+  --kind KIND           document (default), record, screenshot, link, export, attestation
+  --control ID          a control it supports; the control must exist (repeatable)
+  --collected-on DATE   when it was collected (YYYY-MM-DD)
+  --valid-until DATE    when it stops being current (YYYY-MM-DD)
+  --owner NAME          who owns it
+  --actor NAME          who is making the change (default: $USER)
+options (get):
+  --out PATH            where to write the file (required)
+  --force               overwrite PATH
+
+example:
+  ims evidence add acme.ims restore-q3.pdf --id EV-7 --title "Restore test Q3" --kind record \
+      --control CTRL-BK --collected-on 2026-10-01 --valid-until 2027-01-31
+  ims evidence get acme.ims EV-7 --out /tmp/restore-q3.pdf
+)",
+         run_evidence},
         {"plugins", "list, show or verify plugins", "ims plugins list|show ID|verify DIR",
          R"(list          every plugin found, loaded or refused, with the reason for a refusal
 show ID       one plugin's manifest, state and native checks

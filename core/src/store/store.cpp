@@ -206,6 +206,10 @@ PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row) {
     return added ? PutOutcome::kAdded : PutOutcome::kChanged;
 }
 
+nlohmann::json Store::get(std::string_view entity, std::string_view id) const {
+    return read_row(*db_, entity_type(entity), id);
+}
+
 nlohmann::json WriteTxn::get(std::string_view entity, std::string_view id) {
     return read_row(db_, entity_type(entity), id);
 }

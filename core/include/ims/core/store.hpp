@@ -77,6 +77,9 @@ public:
     // Runs fn inside one IMMEDIATE transaction; commits when fn returns, rolls back on throw.
     void write(const std::string& actor, const std::function<void(WriteTxn&)>& fn);
 
+    // The row of `entity` with this id (NULL fields left out), or null.
+    nlohmann::json get(std::string_view entity, std::string_view id) const;
+
     // Streams a vault blob to `out_path` (atomically); throws kNotFound for an unknown hash.
     void read_blob(const std::string& sha256, const std::string& out_path) const;
 

@@ -1,0 +1,98 @@
+// `ims evidence add|get`: one evidence file into the vault (with its record and control links),
+// or back out of it.
+#include "ims/core/error.hpp"
+#include "ims/core/store.hpp"
+#include "output.hpp"
+#include "store_options.hpp"
+
+#include <QDate>
+
+#include <filesystem>
+
+namespace ims::cli {
+namespace {
+
+const std::vector<std::string> kKinds = {"document", "record", "screenshot", "link", "export", "attestation"};
+
+std::optional<std::string> date_option(const QCommandLineParser& parser, const QString& name) {
+    if (!parser.isSet(name)) return std::nullopt;
+    QDate date = QDate::fromString(parser.value(name), Qt::ISODate);
+    if (!date.isValid())
+        throw UsageError{"--" + to_std(name) + " expects a date YYYY-MM-DD, got '" + to_std(parser.value(name)) + "'"};
+    return to_std(date.toString(Qt::ISODate));
+}
+
+int add(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path, const std::string& file) {
+    if (!parser.isSet("id") || !parser.isSet("title"))
+        throw UsageError{"evidence add needs --id ID and --title TEXT"};
+    std::string kind = to_std(parser.value("kind"));
+    if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end())
+        throw UsageError{"--kind expects document, record, screenshot, link, export or attestation; got '" + kind + "'"};
+    if (!std::filesystem::is_regular_file(file)) throw UsageError{file + ": no such file"};
+    auto collected = date_option(parser, "collected-on");
+    auto valid_until = date_option(parser, "valid-until");
+    if (collected && valid_until && *valid_until < *collected)
+        throw UsageError{"--valid-until " + *valid_until + " is before --collected-on " + *collected};
+
+    auto store = store::Store::open(store_path);
+    std::string id = to_std(parser.value("id")), sha;
+    store.write(actor_of(parser), [&](store::WriteTxn& txn) {
+        for (const auto& control : parser.values("control"))
+            if (txn.get("control", to_std(control)).is_null())
+                throw UsageError{"--control " + to_std(control) + ": the store has no such control"};
+        sha = txn.add_blob(file);
+        nlohmann::json row = {{"id", id}, {"title", to_std(parser.value("title"))}, {"kind", kind},
+                              {"sha256", sha}, {"file_name", std::filesystem::path(file).filename().string()}};
+        if (collected) row["collected_on"] = *collected;
+        if (valid_until) row["valid_until"] = *valid_until;
+        if (parser.isSet("owner")) row["owner"] = to_std(parser.value("owner"));
+        txn.put("evidence", row);
+        for (const auto& control : parser.values("control"))
+            txn.put("evidence_control", {{"id", id + "|" + to_std(control)}, {"evidence_id", id},
+                                         {"control_id", to_std(control)}});
+    });
+    inv.err << "stored " << file << " as evidence " << id << " (sha256 " << sha << ")\n";
+    return kExitOk;
+}
+
+int get(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path, const std::string& key) {
+    if (!parser.isSet("out")) throw UsageError{"evidence get needs --out PATH"};
+    OutputSpec target{"file", to_std(parser.value("out"))};
+    check_targets(parser, {target});
+    auto store = store::Store::open(store_path, store::Store::Mode::kReadOnly);
+    std::string sha = key;
+    bool is_hash = key.size() == 64 && key.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (!is_hash) {
+        nlohmann::json row = store.get("evidence", key);
+        if (row.is_null()) throw UsageError{"the store has no evidence '" + key + "'"};
+        if (!row.contains("sha256")) throw UsageError{"evidence '" + key + "' has no file in the vault"};
+        sha = row["sha256"];
+    }
+    store.read_blob(sha, target.path);
+    inv.err << "wrote " << target.path << "\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+int run_evidence(Invocation& inv) {
+    QCommandLineParser parser;
+    parser.addOption({"id", "The evidence's id, e.g. EV-042.", "ID"});
+    parser.addOption({"title", "What the evidence is.", "TEXT"});
+    parser.addOption({"kind", "document, record, screenshot, link, export or attestation.", "KIND", "document"});
+    parser.addOption({"control", "A control it supports (repeatable).", "ID"});
+    parser.addOption({"collected-on", "When it was collected (YYYY-MM-DD).", "DATE"});
+    parser.addOption({"valid-until", "When it stops being current (YYYY-MM-DD).", "DATE"});
+    parser.addOption({"owner", "Who owns it.", "NAME"});
+    parser.addOption({"out", "Where evidence get writes the file.", "PATH"});
+    parser.addOption({"force", "Overwrite --out if it exists."});
+    add_actor_option(parser);
+    if (!parse(parser, inv, 3, 3)) return kExitOk;
+    const QStringList pos = parser.positionalArguments();
+    const std::string action = to_std(pos[0]);
+    if (action == "add") return add(inv, parser, to_std(pos[1]), to_std(pos[2]));
+    if (action == "get") return get(inv, parser, to_std(pos[1]), to_std(pos[2]));
+    throw UsageError{"unknown action '" + action + "'; expected add or get"};
+}
+
+}  // namespace ims::cli
