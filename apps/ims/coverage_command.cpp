@@ -33,7 +33,8 @@ int run_coverage(Invocation& inv) {
     const catalog::Library& library = installed.library;
     mappings::MappingGraph graph(installed.host, library);
 
-    std::vector<std::string> ids = coverage::adopted_standards(path);
+    const coverage::StoreFacts facts = coverage::read_facts(path, as_of);
+    std::vector<std::string> ids = facts.adopted;
     if (parser.isSet("standard")) {
         std::string wanted = to_std(parser.value("standard"));
         if (std::find(ids.begin(), ids.end(), wanted) == ids.end())
@@ -49,7 +50,7 @@ int run_coverage(Invocation& inv) {
                     << "', but no installed plugin provides it; skipped\n";
             continue;
         }
-        auto cov = coverage::compute(path, *s, library, graph, as_of);
+        auto cov = coverage::compute(facts, *s, graph);
         {
             nlohmann::json groups = nlohmann::json::array(), reqs = nlohmann::json::array();
             for (const auto& [group, totals] : cov.groups)

@@ -19,7 +19,7 @@ int run_gap(Invocation& inv) {
     Installed installed(parser, inv);
     const catalog::Standard* s = &installed.standard(to_std(parser.value("adopt")));
     mappings::MappingGraph graph(installed.host, installed.library);
-    auto cov = coverage::compute(path, *s, installed.library, graph, as_of);
+    auto cov = coverage::compute(coverage::read_facts(path, as_of), *s, graph);
 
     // Leaf requirements, grouped: left to do first (what to plan), then partial, then covered.
     const coverage::Level order[] = {coverage::Level::kNone, coverage::Level::kPartial, coverage::Level::kFull};

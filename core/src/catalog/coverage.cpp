@@ -1,6 +1,7 @@
 #include "ims/core/coverage.hpp"
 
 #include "store/query.hpp"
+#include "store/v1_reads.hpp"
 
 #include <algorithm>
 #include <map>
@@ -8,41 +9,6 @@
 
 namespace ims::coverage {
 namespace {
-
-struct Link {
-    std::string control_id;
-    std::string control_title;
-    std::string requirement_id;
-    std::string coverage;
-};
-
-// Implemented controls' requirement links, and the evidence of each control current on as_of.
-struct StoreFacts {
-    std::vector<Link> links;
-    std::map<std::string, std::vector<std::string>> evidence_of_control;
-};
-
-StoreFacts read_facts(const std::string& store_path, const std::string& as_of) {
-    StoreFacts facts;
-    store::QueryConnection db(store_path);
-    db.query(
-        "SELECT c.id, c.title, l.requirement_id, l.coverage FROM v1_controls c "
-        "JOIN v1_control_requirements l ON l.control_id = c.id WHERE c.status = 'implemented' "
-        "ORDER BY c.id, l.requirement_id",
-        {}, [&](const store::QueryRow& row) {
-            facts.links.push_back({*row.values[0], *row.values[1], *row.values[2], *row.values[3]});
-            return true;
-        });
-    db.query(
-        "SELECT ec.control_id, e.id FROM v1_evidence e JOIN v1_evidence_controls ec "
-        "ON ec.evidence_id = e.id WHERE (e.collected_on IS NULL OR e.collected_on <= :as_of) "
-        "AND (e.valid_until IS NULL OR e.valid_until >= :as_of) ORDER BY ec.control_id, e.id",
-        {{":as_of", as_of}}, [&](const store::QueryRow& row) {
-            facts.evidence_of_control[*row.values[0]].push_back(*row.values[1]);
-            return true;
-        });
-    return facts;
-}
 
 Level level_of(const std::string& link_coverage, const mappings::Path* path, bool evidenced) {
     Level level = link_coverage == "full" ? Level::kFull : Level::kPartial;
@@ -70,21 +36,30 @@ std::string_view to_string(Level level) {
     return "none";
 }
 
-std::vector<std::string> adopted_standards(const std::string& store_path) {
-    std::vector<std::string> ids;
+StoreFacts read_facts(const std::string& store_path, const std::string& as_of) {
+    StoreFacts facts;
+    facts.as_of = as_of;
     store::QueryConnection db(store_path);
     db.query("SELECT standard_id FROM v1_adopted_standards ORDER BY standard_id", {},
              [&](const store::QueryRow& row) {
-                 ids.push_back(*row.values[0]);
+                 facts.adopted.push_back(*row.values[0]);
                  return true;
              });
-    return ids;
+    db.query(
+        "SELECT c.id, c.title, l.requirement_id, l.coverage FROM v1_controls c "
+        "JOIN v1_control_requirements l ON l.control_id = c.id WHERE c.status = 'implemented' "
+        "ORDER BY c.id, l.requirement_id",
+        {}, [&](const store::QueryRow& row) {
+            facts.links.push_back({*row.values[0], *row.values[1], *row.values[2], *row.values[3]});
+            return true;
+        });
+    facts.evidence_of_control = store::current_evidence_by_control(db, as_of);
+    return facts;
 }
 
-StandardCoverage compute(const std::string& store_path, const catalog::Standard& standard,
-                         const catalog::Library&, const mappings::MappingGraph& graph,
-                         const std::string& as_of) {
-    StoreFacts facts = read_facts(store_path, as_of);
+StandardCoverage compute(const StoreFacts& facts, const catalog::Standard& standard,
+                         const mappings::MappingGraph& graph) {
+    static const std::vector<std::string> kNoEvidence;
     std::map<std::string, std::size_t> index;
     StandardCoverage result;
     result.standard = &standard;
@@ -99,7 +74,8 @@ StandardCoverage compute(const std::string& store_path, const catalog::Standard&
     // Each linked requirement reaches this standard directly or through the mapping graph.
     std::map<std::string, std::vector<mappings::Related>> related_cache;
     for (const Link& link : facts.links) {
-        const auto& evidence = facts.evidence_of_control[link.control_id];
+        auto found = facts.evidence_of_control.find(link.control_id);
+        const auto& evidence = found == facts.evidence_of_control.end() ? kNoEvidence : found->second;
         Source base{link.control_id, link.control_title, link.requirement_id, link.coverage,
                     evidence, {}, Level::kNone};
         if (auto it = index.find(link.requirement_id); it != index.end()) {

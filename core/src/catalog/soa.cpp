@@ -1,6 +1,7 @@
 #include "ims/core/soa.hpp"
 
 #include "store/query.hpp"
+#include "store/v1_reads.hpp"
 
 #include <map>
 
@@ -22,14 +23,7 @@ Statement build(const std::string& store_path, const catalog::Standard& standard
                  decisions[*r.values[0]] = {*r.values[1] == "1", r.values[2].value_or(""), r.values[3].value_or("")};
                  return true;
              });
-    std::map<std::string, std::vector<std::string>> evidence;
-    db.query("SELECT ec.control_id, e.id FROM v1_evidence e JOIN v1_evidence_controls ec ON ec.evidence_id = e.id "
-             "WHERE (e.collected_on IS NULL OR e.collected_on <= :as_of) "
-             "AND (e.valid_until IS NULL OR e.valid_until >= :as_of) ORDER BY e.id",
-             {{":as_of", as_of}}, [&](const store::QueryRow& r) {
-                 evidence[*r.values[0]].push_back(*r.values[1]);
-                 return true;
-             });
+    auto evidence = store::current_evidence_by_control(db, as_of);
     std::map<std::string, std::vector<LinkedControl>> controls;
     db.query("SELECT l.requirement_id, c.id, c.title, c.status FROM v1_control_requirements l "
              "JOIN v1_controls c ON c.id = l.control_id ORDER BY c.id",

@@ -7,6 +7,7 @@
 #include "ims/core/catalog.hpp"
 #include "ims/core/mappings.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,15 +46,29 @@ struct StandardCoverage {
     std::vector<std::pair<const catalog::Requirement*, Totals>> groups;
 };
 
-// What the store's implemented controls cover of `standard` on `as_of` (YYYY-MM-DD).
+// A control's link to a requirement, as the store records it.
+struct Link {
+    std::string control_id;
+    std::string control_title;
+    std::string requirement_id;
+    std::string coverage;  // "full" or "partial"
+};
+
+// What coverage needs from a store, read once through the v1 views for every standard.
+struct StoreFacts {
+    std::string as_of;                    // YYYY-MM-DD
+    std::vector<std::string> adopted;     // adopted standard ids, in id order
+    std::vector<Link> links;              // of implemented controls only
+    std::map<std::string, std::vector<std::string>> evidence_of_control;  // current on as_of
+};
+
+StoreFacts read_facts(const std::string& store_path, const std::string& as_of);
+
+// What the store's implemented controls cover of `standard` on facts.as_of.
 // A control counts only when implemented; without current evidence it counts at most as
 // partial. Through a mapping, only equal or superset relations from a fully linked
 // requirement give full coverage; subset and intersect give partial.
-StandardCoverage compute(const std::string& store_path, const catalog::Standard& standard,
-                         const catalog::Library& library, const mappings::MappingGraph& graph,
-                         const std::string& as_of);
-
-// The ids of the standards the store has adopted, in id order.
-std::vector<std::string> adopted_standards(const std::string& store_path);
+StandardCoverage compute(const StoreFacts& facts, const catalog::Standard& standard,
+                         const mappings::MappingGraph& graph);
 
 }  // namespace ims::coverage

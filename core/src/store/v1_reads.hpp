@@ -1,0 +1,18 @@
+// Reads over the v1 views that more than one part of libims_core needs (coverage, SoA), so each
+// is written once. Internal.
+#pragma once
+
+#include "store/query.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ims::store {
+
+// Evidence ids per control id, for evidence current on `as_of` (YYYY-MM-DD): collected on or
+// before it (or undated) and valid on or after it (or open-ended). Ids are in id order.
+std::map<std::string, std::vector<std::string>> current_evidence_by_control(QueryConnection& db,
+                                                                            const std::string& as_of);
+
+}  // namespace ims::store
