@@ -2,7 +2,6 @@
 #include "ims/core/store.hpp"
 #include "store_options.hpp"
 
-#include <QDateTime>
 
 namespace ims::cli {
 
@@ -14,12 +13,7 @@ int run_adopt(Invocation& inv) {
     add_plugin_path_option(parser);
     if (!parse(parser, inv, 2, -1)) return kExitOk;
     QStringList pos = parser.positionalArguments();
-    std::string adopted_on = to_std(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
-    if (parser.isSet("on")) {
-        QDate on = QDate::fromString(parser.value("on"), Qt::ISODate);
-        if (!on.isValid()) throw UsageError{"--on expects a date YYYY-MM-DD, got '" + to_std(parser.value("on")) + "'"};
-        adopted_on = to_std(on.toString(Qt::ISODate));
-    }
+    const std::string adopted_on = date_option(parser, "on").value_or(today_utc());
 
     Installed installed(parser, inv);
     std::vector<const catalog::Standard*> standards;

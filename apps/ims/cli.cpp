@@ -1,5 +1,7 @@
 #include "cli.hpp"
 
+#include <QDateTime>
+
 #include <iostream>
 
 namespace ims::cli {
@@ -54,6 +56,30 @@ const catalog::Standard& Installed::standard(const std::string& id) const {
     for (const auto& other : library.standards()) known += (known.empty() ? "" : ", ") + other.id;
     throw UsageError{"no installed plugin provides standard '" + id + "'; installed: " +
                      (known.empty() ? "none" : known)};
+}
+
+std::optional<std::string> date_option(const QCommandLineParser& parser, const QString& name) {
+    if (!parser.isSet(name)) return std::nullopt;
+    QDate date = QDate::fromString(parser.value(name), Qt::ISODate);
+    if (!date.isValid())
+        throw UsageError{"--" + to_std(name) + " expects a date YYYY-MM-DD, got '" + to_std(parser.value(name)) + "'"};
+    return to_std(date.toString(Qt::ISODate));
+}
+
+std::string today_utc() { return to_std(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)); }
+
+mappings::MappingGraph load_mappings(const Installed& installed, const Invocation& inv) {
+    mappings::MappingGraph graph(installed.host, installed.library);
+    for (const auto& problem : graph.problems()) inv.err << "ims: warning: " << problem << "\n";
+    return graph;
+}
+
+std::vector<std::string> native_check_ids(const plugins::Plugin& plugin) {
+    std::vector<std::string> ids;
+    if (plugin.descriptor)
+        for (size_t i = 0; i < plugin.descriptor->check_count; ++i)
+            ids.emplace_back(plugin.descriptor->checks[i].id.data, plugin.descriptor->checks[i].id.size);
+    return ids;
 }
 
 void add_format_option(QCommandLineParser& parser) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ims/core/catalog.hpp"
+#include "ims/core/mappings.hpp"
 #include "ims/core/plugins.hpp"
 
 #include <QCommandLineParser>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +73,18 @@ struct Installed {
 enum class Format { kText, kJson };
 void add_format_option(QCommandLineParser& parser);
 Format format_of(const QCommandLineParser& parser);
+
+// The date given with --NAME (YYYY-MM-DD), or nullopt when the option is absent; a UsageError
+// "--NAME expects a date YYYY-MM-DD, got '...'" when it is not a real date.
+std::optional<std::string> date_option(const QCommandLineParser& parser, const QString& name);
+// Today's date in UTC, YYYY-MM-DD.
+std::string today_utc();
+
+// Mapping graph of the installed plugins; warns on stderr about mapping files left out.
+mappings::MappingGraph load_mappings(const Installed& installed, const Invocation& inv);
+
+// The ids of a loaded plugin's native checks.
+std::vector<std::string> native_check_ids(const plugins::Plugin& plugin);
 
 // Writes a JSON document (2-space indent, trailing newline) to stdout.
 void print_json(const Invocation& inv, const nlohmann::json& doc);

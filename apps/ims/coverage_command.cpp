@@ -31,7 +31,7 @@ int run_coverage(Invocation& inv) {
 
     Installed installed(parser, inv);
     const catalog::Library& library = installed.library;
-    mappings::MappingGraph graph(installed.host, library);
+    const mappings::MappingGraph graph = load_mappings(installed, inv);
 
     const coverage::StoreFacts facts = coverage::read_facts(path, as_of);
     std::vector<std::string> ids = facts.adopted;

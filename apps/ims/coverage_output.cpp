@@ -1,7 +1,5 @@
 #include "coverage_output.hpp"
 
-#include <QDateTime>
-
 #include <ostream>
 
 namespace ims::cli {
@@ -60,12 +58,7 @@ void add_coverage_options(QCommandLineParser& parser) {
 }
 
 std::string as_of_of(const QCommandLineParser& parser) {
-    if (!parser.isSet("as-of"))
-        return to_std(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
-    QDate date = QDate::fromString(parser.value("as-of"), Qt::ISODate);
-    if (!date.isValid())
-        throw UsageError{"--as-of expects a date YYYY-MM-DD, got '" + to_std(parser.value("as-of")) + "'"};
-    return to_std(date.toString(Qt::ISODate));
+    return date_option(parser, "as-of").value_or(today_utc());
 }
 
 }  // namespace ims::cli

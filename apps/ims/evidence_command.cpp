@@ -5,22 +5,12 @@
 #include "output.hpp"
 #include "store_options.hpp"
 
-#include <QDate>
-
 #include <filesystem>
 
 namespace ims::cli {
 namespace {
 
 const std::vector<std::string> kKinds = {"document", "record", "screenshot", "link", "export", "attestation"};
-
-std::optional<std::string> date_option(const QCommandLineParser& parser, const QString& name) {
-    if (!parser.isSet(name)) return std::nullopt;
-    QDate date = QDate::fromString(parser.value(name), Qt::ISODate);
-    if (!date.isValid())
-        throw UsageError{"--" + to_std(name) + " expects a date YYYY-MM-DD, got '" + to_std(parser.value(name)) + "'"};
-    return to_std(date.toString(Qt::ISODate));
-}
 
 int add(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path, const std::string& file) {
     if (!parser.isSet("id") || !parser.isSet("title"))

@@ -18,7 +18,7 @@ int run_gap(Invocation& inv) {
 
     Installed installed(parser, inv);
     const catalog::Standard* s = &installed.standard(to_std(parser.value("adopt")));
-    mappings::MappingGraph graph(installed.host, installed.library);
+    const mappings::MappingGraph graph = load_mappings(installed, inv);
     auto cov = coverage::compute(coverage::read_facts(path, as_of), *s, graph);
 
     // Leaf requirements, grouped: left to do first (what to plan), then partial, then covered.

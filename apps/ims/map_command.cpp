@@ -40,8 +40,7 @@ int run_map(Invocation& inv) {
 
     Installed installed(parser, inv);
     const catalog::Library& library = installed.library;
-    mappings::MappingGraph graph(installed.host, library);
-    for (const auto& problem : graph.problems()) inv.err << "ims: warning: " << problem << "\n";
+    const mappings::MappingGraph graph = load_mappings(installed, inv);
 
     const std::string id = to_std(parser.positionalArguments()[0]);
     const catalog::Requirement* requirement = library.find_requirement(id);

@@ -20,11 +20,7 @@ nlohmann::json describe(const plugins::Plugin& p) {
     nlohmann::json requires_ = nlohmann::json::array();
     for (const auto& d : m.requires_) requires_.push_back({{"id", d.id}, {"version", d.range}});
     j["requires"] = requires_;
-    nlohmann::json checks = nlohmann::json::array();
-    if (p.descriptor)
-        for (size_t i = 0; i < p.descriptor->check_count; ++i)
-            checks.push_back(std::string(p.descriptor->checks[i].id.data, p.descriptor->checks[i].id.size));
-    j["native_checks"] = checks;
+    j["native_checks"] = native_check_ids(p);
     return j;
 }
 
@@ -38,9 +34,7 @@ void print_text(const Invocation& inv, const plugins::Plugin& p) {
     }
     inv.out << "\n    " << p.dir << "\n";
     if (!p.loaded()) inv.out << "    refused: " << p.error << "\n";
-    if (p.descriptor)
-        for (size_t i = 0; i < p.descriptor->check_count; ++i)
-            inv.out << "    native check " << std::string(p.descriptor->checks[i].id.data, p.descriptor->checks[i].id.size) << "\n";
+    for (const auto& id : native_check_ids(p)) inv.out << "    native check " << id << "\n";
 }
 
 }  // namespace

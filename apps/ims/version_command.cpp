@@ -14,7 +14,7 @@ int run_version(Invocation& inv) {
     if (!parse(parser, inv, 0, 0)) return kExitOk;
     nlohmann::json doc = {
         {"ims", IMS_VERSION},
-        {"sdk_abi", std::to_string(IMS_SDK_ABI_MAJOR) + "." + std::to_string(IMS_SDK_ABI_MINOR)},
+        {"sdk_abi", plugins::host_abi()},
         {"store_format", store::current_store_format()},
         {"platform", plugins::host_platform()},
         {"qt", qVersion()},

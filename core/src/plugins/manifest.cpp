@@ -11,8 +11,7 @@
 namespace ims::plugins {
 namespace {
 
-const std::string kHostAbi =
-    std::to_string(IMS_SDK_ABI_MAJOR) + "." + std::to_string(IMS_SDK_ABI_MINOR);
+const std::string kHostAbi = host_abi();
 
 Manifest read_manifest(const io::JsonObject& root) {
     Manifest m;
@@ -96,6 +95,8 @@ std::optional<std::string> check_files(const std::string& dir, const Manifest& m
 }  // namespace
 
 std::string host_platform() { return IMS_HOST_PLATFORM; }
+
+std::string host_abi() { return std::to_string(IMS_SDK_ABI_MAJOR) + "." + std::to_string(IMS_SDK_ABI_MINOR); }
 
 std::optional<std::string> check_manifest(const std::string& dir, Manifest& out) {
     std::string file = dir + "/plugin.json";

@@ -18,8 +18,7 @@ namespace ims::plugins {
 namespace fs = std::filesystem;
 namespace {
 
-const std::string kHostAbi =
-    std::to_string(IMS_SDK_ABI_MAJOR) + "." + std::to_string(IMS_SDK_ABI_MINOR);
+const std::string kHostAbi = host_abi();
 
 // Size of the first (1.0) layout of each struct: a plugin may hand us a larger one, never smaller.
 constexpr std::size_t kMinDescriptorSize = offsetof(ims_plugin_v1, check_count) + sizeof(size_t);

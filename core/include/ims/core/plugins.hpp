@@ -55,6 +55,8 @@ struct Plugin {
 
 // The platform this host runs on, as manifests spell it ("linux-x86_64").
 std::string host_platform();
+// The SDK ABI this host provides, as manifests spell it ("1.0").
+std::string host_abi();
 
 // Search paths in precedence order: explicit ones (--plugin-path), then IMS_PLUGIN_PATH
 // (colon-separated), then <bin>/../lib/ims/plugins: the install dir, which the build tree
