@@ -163,7 +163,7 @@ options (add):
   --control ID          a control it supports; the control must exist (repeatable)
   --collected-on DATE   when it was collected (YYYY-MM-DD)
   --valid-until DATE    when it stops being current (YYYY-MM-DD)
-  --owner NAME          who owns it
+  --owner PERSON        the id of the person who owns it
   --actor NAME          who is making the change (default: $USER)
 options (get):
   --out PATH            where to write the file (required)

@@ -30,12 +30,14 @@ int add(Invocation& inv, const QCommandLineParser& parser, const std::string& st
         for (const auto& control : parser.values("control"))
             if (txn.get("control", to_std(control)).is_null())
                 throw UsageError{"--control " + to_std(control) + ": the store has no such control"};
+        if (parser.isSet("owner") && txn.get("person", to_std(parser.value("owner"))).is_null())
+            throw UsageError{"--owner " + to_std(parser.value("owner")) + ": the store has no such person"};
         sha = txn.add_blob(file);
         nlohmann::json row = {{"id", id}, {"title", to_std(parser.value("title"))}, {"kind", kind},
                               {"sha256", sha}, {"file_name", std::filesystem::path(file).filename().string()}};
         if (collected) row["collected_on"] = *collected;
         if (valid_until) row["valid_until"] = *valid_until;
-        if (parser.isSet("owner")) row["owner"] = to_std(parser.value("owner"));
+        if (parser.isSet("owner")) row["owner_id"] = to_std(parser.value("owner"));
         txn.put("evidence", row);
         for (const auto& control : parser.values("control"))
             txn.put("evidence_control", {{"id", id + "|" + to_std(control)}, {"evidence_id", id},
@@ -73,7 +75,7 @@ int run_evidence(Invocation& inv) {
     parser.addOption({"control", "A control it supports (repeatable).", "ID"});
     parser.addOption({"collected-on", "When it was collected (YYYY-MM-DD).", "DATE"});
     parser.addOption({"valid-until", "When it stops being current (YYYY-MM-DD).", "DATE"});
-    parser.addOption({"owner", "Who owns it.", "NAME"});
+    parser.addOption({"owner", "The person who owns it (their id).", "PERSON"});
     parser.addOption({"out", "Where evidence get writes the file.", "PATH"});
     parser.addOption({"force", "Overwrite --out if it exists."});
     add_actor_option(parser);

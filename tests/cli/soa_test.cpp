@@ -58,10 +58,10 @@ protected:
         ASSERT_EQ(run_ims({"adopt", store_, "iso27001:2022"}).exit_code, 0);
         auto s = ims::store::Store::open(store_);
         s.write("test", [&](ims::store::WriteTxn& txn) {
-            txn.put("soa_entry", {{"id", "iso27001:2022/A.5.1"}, {"applicable", 1},
+            txn.put("soa_entry", {{"id", "iso27001:2022/A.5.1"}, {"applicable", true},
                                   {"justification", "Policies steer the whole ISMS"},
                                   {"implementation_status", "implemented"}});
-            txn.put("soa_entry", {{"id", "iso27001:2022/A.7.1"}, {"applicable", 0},
+            txn.put("soa_entry", {{"id", "iso27001:2022/A.7.1"}, {"applicable", false},
                                   {"justification", "Fully remote company, no premises"}});
             txn.put("control", {{"id", "CTRL-POL"}, {"title", "Policy set, \"reviewed\" yearly"}, {"status", "implemented"}});
             txn.put("control_requirement", {{"id", "CTRL-POL|iso27001:2022/A.5.1"}, {"control_id", "CTRL-POL"},

@@ -1,11 +1,8 @@
 #include "store/schema.hpp"
 
-#include "ims/core/error.hpp"
 
 namespace ims::store {
 namespace {
-
-using enum ColumnType;
 
 // Format 1: the foundation tables, the evidence vault, the change log and the v1 views.
 // Views are the data contract for checks and plugins (sdk/schema/v1/views.md); tables are not.
@@ -148,47 +145,10 @@ CREATE VIEW v1_soa_entries AS
     FROM soa_entries;
 )sql";
 
-const std::vector<EntityType> kEntityTypes = {
-    {"organisation", "organisation",
-     {{"id", kText}, {"name", kText}, {"country", kText}, {"sector", kText},
-      {"employee_count", kInteger}, {"scope", kText}}},
-    {"standard", "standards",
-     {{"id", kText}, {"short_title", kText}, {"title", kText}, {"publisher", kText},
-      {"published", kText}, {"source", kText}, {"plugin_id", kText}, {"plugin_version", kText},
-      {"content_sha256", kText}}},
-    {"requirement", "requirements",
-     {{"id", kText}, {"standard_id", kText}, {"ref", kText}, {"parent_id", kText}, {"kind", kText},
-      {"title", kText}, {"summary", kText}, {"position", kInteger}}},
-    {"adopted_standard", "adopted_standards",
-     {{"id", kText}, {"adopted_on", kText}, {"scope", kText}, {"certification_target", kText}}},
-    {"control", "controls",
-     {{"id", kText}, {"title", kText}, {"description", kText}, {"owner", kText},
-      {"department", kText}, {"status", kText}, {"implemented_on", kText},
-      {"review_interval_months", kInteger}, {"last_reviewed_on", kText}}},
-    {"control_requirement", "control_requirements",
-     {{"id", kText}, {"control_id", kText}, {"requirement_id", kText}, {"coverage", kText}}},
-    {"evidence", "evidence",
-     {{"id", kText}, {"title", kText}, {"kind", kText}, {"sha256", kText}, {"file_name", kText},
-      {"url", kText}, {"collected_on", kText}, {"valid_until", kText}, {"owner", kText}}},
-    {"evidence_control", "evidence_controls",
-     {{"id", kText}, {"evidence_id", kText}, {"control_id", kText}}},
-    {"soa_entry", "soa_entries",
-     {{"id", kText}, {"applicable", kInteger}, {"justification", kText},
-      {"implementation_status", kText}}},
-};
-
 }  // namespace
 
-const std::vector<EntityType>& entity_types() { return kEntityTypes; }
-
-const EntityType& entity_type(std::string_view name) {
-    for (const auto& type : kEntityTypes)
-        if (type.name == name) return type;
-    throw Error(ErrorCode::kInternal, "unknown entity type '" + std::string(name) + "'");
-}
-
 const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> kMigrations = {kFormat1, kFormat2};
+    static const std::vector<std::string> kMigrations = {kFormat1, kFormat2, format3_sql()};
     return kMigrations;
 }
 

@@ -2,12 +2,15 @@
 #include "ims/core/store.hpp"
 
 #include "ims/core/error.hpp"
+#include "ims/core/model.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
 
 #include <QDateTime>
 
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 namespace ims::store {
 namespace {
@@ -33,39 +36,71 @@ void migrate(Database& db) {
     }
 }
 
-// Reads the row `id` of `type` as JSON (only non-NULL columns), or null when absent.
-nlohmann::json read_row(Database& db, const EntityType& type, std::string_view id) {
+// A table column of an entity and the model field stored in it (none for a derived id).
+struct Column {
+    std::string name;
+    const model::Field* field;
+};
+
+const std::vector<Column>& columns_of(const model::Entity& entity) {
+    static std::map<std::string_view, std::vector<Column>> cache;
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    auto [it, added] = cache.try_emplace(entity.name);
+    if (!added) return it->second;
+    const model::Field* id_field = nullptr;
+    for (const auto& field : entity.fields)
+        if (field.column_name() == "id") id_field = &field;
+    it->second.push_back({"id", id_field});
+    for (const auto& field : entity.fields)
+        if (field.stored() && field.column_name() != "id") it->second.push_back({std::string(field.name), &field});
+    return it->second;
+}
+
+std::string select_sql(const model::Entity& entity) {
     std::string sql = "SELECT ";
-    for (std::size_t i = 0; i < type.columns.size(); ++i)
-        sql += (i ? ", " : "") + std::string(type.columns[i].name);
-    sql += " FROM " + std::string(type.table) + " WHERE id = ?1";
-    Statement stmt(db, sql);
-    stmt.bind(1, id);
-    if (!stmt.step()) return nullptr;
+    const auto& columns = columns_of(entity);
+    for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i].name;
+    return sql + " FROM " + std::string(entity.table);
+}
+
+// Reads the current row of the statement as JSON (only non-NULL columns), in put()'s form.
+nlohmann::json row_from(const Statement& stmt, const model::Entity& entity) {
     nlohmann::json row = nlohmann::json::object();
-    for (std::size_t i = 0; i < type.columns.size(); ++i) {
+    const auto& columns = columns_of(entity);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
         int column = static_cast<int>(i);
         if (stmt.is_null(column)) continue;
-        std::string name(type.columns[i].name);
-        if (type.columns[i].type == ColumnType::kInteger) row[name] = stmt.integer(column);
-        else row[name] = stmt.text(column);
+        const model::Field* field = columns[i].field;
+        auto type = field ? field->type : model::FieldType::kText;
+        if (type == model::FieldType::kInteger) row[columns[i].name] = stmt.integer(column);
+        else if (type == model::FieldType::kBoolean) row[columns[i].name] = stmt.integer(column) != 0;
+        else if (field && field->is_list()) row[columns[i].name] = nlohmann::json::parse(stmt.text(column));
+        else row[columns[i].name] = stmt.text(column);
     }
     return row;
 }
 
-// Keeps only the entity's columns and drops nulls, so that equal rows compare equal.
-nlohmann::json normalise(const EntityType& type, const nlohmann::json& row) {
+nlohmann::json read_row(Database& db, const model::Entity& entity, std::string_view id) {
+    Statement stmt(db, select_sql(entity) + " WHERE id = ?1");
+    stmt.bind(1, id);
+    if (!stmt.step()) return nullptr;
+    return row_from(stmt, entity);
+}
+
+// Keeps only the entity's columns, drops nulls and checks each value against its field, so that
+// equal rows compare equal and nothing malformed reaches a table.
+nlohmann::json normalise(const model::Entity& entity, const nlohmann::json& row) {
     nlohmann::json out = nlohmann::json::object();
-    for (const auto& column : type.columns) {
-        auto it = row.find(std::string(column.name));
+    for (const auto& column : columns_of(entity)) {
+        auto it = row.find(column.name);
         if (it == row.end() || it->is_null()) continue;
-        bool ok = column.type == ColumnType::kInteger ? it->is_number_integer() : it->is_string();
-        if (!ok)
+        auto problem = column.field ? model::check_value(*column.field, *it)
+                                    : (it->is_string() ? std::nullopt : std::optional<std::string>("expected a string"));
+        if (problem)
             throw Error(ErrorCode::kInvalidInput,
-                        std::string(type.name) + " field '" + std::string(column.name) +
-                            "' expects " +
-                            (column.type == ColumnType::kInteger ? "an integer" : "a string"));
-        out[std::string(column.name)] = *it;
+                        std::string(entity.name) + " field '" + column.name + "': " + *problem);
+        out[column.name] = *it;
     }
     return out;
 }
@@ -145,12 +180,12 @@ Store Store::open(const std::string& path, Mode mode) {
     return Store(std::move(db));
 }
 
-void Store::write(const std::string& actor, const std::function<void(WriteTxn&)>& fn) {
+void Store::write(const std::string& actor, const std::function<void(WriteTxn&)>& fn, Commit commit) {
     db_->exec("BEGIN IMMEDIATE");
     try {
         WriteTxn txn(*db_, actor);
         fn(txn);
-        db_->exec("COMMIT");
+        db_->exec(commit == Commit::kYes ? "COMMIT" : "ROLLBACK");
     } catch (...) {
         db_->exec("ROLLBACK");
         throw;
@@ -169,7 +204,12 @@ WriteTxn::WriteTxn(Database& db, std::string actor)
 }
 
 PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row) {
-    const EntityType& type = entity_type(entity);
+    const model::Entity& type = model::entity(entity);
+    if (type.kind == model::EntityKind::kSingleton && !row.contains("id")) {
+        nlohmann::json with_id = row;
+        with_id["id"] = "org";
+        return put(entity, with_id);
+    }
     nlohmann::json wanted = normalise(type, row);
     if (!wanted.contains("id") || wanted["id"].get_ref<const std::string&>().empty())
         throw Error(ErrorCode::kInvalidInput, std::string(entity) + " row has no id");
@@ -177,22 +217,25 @@ PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row) {
     nlohmann::json existing = read_row(db_, type, id);
     if (existing == wanted) return PutOutcome::kUnchanged;
 
+    const auto& table_columns = columns_of(type);
     std::string columns, values, updates;
-    for (std::size_t i = 0; i < type.columns.size(); ++i) {
-        std::string name(type.columns[i].name);
+    for (std::size_t i = 0; i < table_columns.size(); ++i) {
+        const std::string& name = table_columns[i].name;
         columns += (i ? ", " : "") + name;
         values += (i ? ", ?" : "?") + std::to_string(i + 1);
         if (i > 0) updates += (i > 1 ? ", " : "") + name + " = excluded." + name;
     }
     std::string sql = "INSERT INTO " + std::string(type.table) + " (" + columns + ") VALUES (" +
                       values + ")";
-    sql += type.columns.size() > 1 ? " ON CONFLICT (id) DO UPDATE SET " + updates : "";
+    sql += table_columns.size() > 1 ? " ON CONFLICT (id) DO UPDATE SET " + updates : "";
     Statement stmt(db_, sql);
-    for (std::size_t i = 0; i < type.columns.size(); ++i) {
+    for (std::size_t i = 0; i < table_columns.size(); ++i) {
         int index = static_cast<int>(i + 1);
-        auto it = wanted.find(std::string(type.columns[i].name));
+        auto it = wanted.find(table_columns[i].name);
         if (it == wanted.end()) stmt.bind_null(index);
         else if (it->is_number_integer()) stmt.bind(index, it->get<int64_t>());
+        else if (it->is_boolean()) stmt.bind(index, int64_t{it->get<bool>() ? 1 : 0});
+        else if (it->is_array()) stmt.bind(index, std::string_view(it->dump()));
         else stmt.bind(index, std::string_view(it->get_ref<const std::string&>()));
     }
     try {
@@ -207,15 +250,21 @@ PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row) {
 }
 
 nlohmann::json Store::get(std::string_view entity, std::string_view id) const {
-    return read_row(*db_, entity_type(entity), id);
+    return read_row(*db_, model::entity(entity), id);
+}
+
+void Store::for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) const {
+    const model::Entity& type = model::entity(entity);
+    Statement stmt(*db_, select_sql(type) + " ORDER BY id");
+    while (stmt.step()) fn(row_from(stmt, type));
 }
 
 nlohmann::json WriteTxn::get(std::string_view entity, std::string_view id) {
-    return read_row(db_, entity_type(entity), id);
+    return read_row(db_, model::entity(entity), id);
 }
 
 bool WriteTxn::remove(std::string_view entity, std::string_view id) {
-    const EntityType& type = entity_type(entity);
+    const model::Entity& type = model::entity(entity);
     Statement stmt(db_, "DELETE FROM " + std::string(type.table) + " WHERE id = ?1");
     stmt.bind(1, id);
     stmt.run();

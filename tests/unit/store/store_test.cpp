@@ -84,7 +84,9 @@ TEST(Store, RefusesAStoreFromANewerIms) {
     } catch (const ims::Error& e) {
         EXPECT_EQ(std::string(e.what()),
                   dir.file("a.ims") + ": this store was written by a newer ims (store format 99; "
-                                      "this ims reads formats up to 2); upgrade ims to open it");
+                                      "this ims reads formats up to " +
+                                      std::to_string(ims::store::current_store_format()) +
+                                      "); upgrade ims to open it");
     }
 }
 

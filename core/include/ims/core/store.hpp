@@ -75,10 +75,16 @@ public:
     ~Store();
 
     // Runs fn inside one IMMEDIATE transaction; commits when fn returns, rolls back on throw.
-    void write(const std::string& actor, const std::function<void(WriteTxn&)>& fn);
+    // With Commit::kNo it always rolls back: a dry run that sees exactly what a write would do.
+    enum class Commit { kYes, kNo };
+    void write(const std::string& actor, const std::function<void(WriteTxn&)>& fn,
+               Commit commit = Commit::kYes);
 
     // The row of `entity` with this id (NULL fields left out), or null.
     nlohmann::json get(std::string_view entity, std::string_view id) const;
+
+    // Calls fn with every row of `entity`, ordered by id, in the form get() returns.
+    void for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) const;
 
     // Streams a vault blob to `out_path` (atomically); throws kNotFound for an unknown hash.
     void read_blob(const std::string& sha256, const std::string& out_path) const;

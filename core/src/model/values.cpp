@@ -1,0 +1,223 @@
+// Field values: what each field type accepts in JSON and in CSV cells, how it is written back
+// to a cell, and the JSON Schema that publishes the same rules.
+#include "ims/core/model.hpp"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+#include <regex>
+
+namespace ims::model {
+namespace {
+
+using enum FieldType;
+
+std::string quoted(const nlohmann::json& value) {
+    if (value.is_string()) return "'" + value.get<std::string>() + "'";
+    std::string dumped = value.dump();
+    return dumped.size() > 60 ? dumped.substr(0, 57) + "..." : dumped;
+}
+
+std::string kind_of(const nlohmann::json& value) {
+    switch (value.type()) {
+        case nlohmann::json::value_t::string: return "the string " + quoted(value);
+        case nlohmann::json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+        case nlohmann::json::value_t::array: return "an array";
+        case nlohmann::json::value_t::object: return "an object";
+        default: return "the number " + value.dump();
+    }
+}
+
+bool is_date(const std::string& s) {
+    static const std::regex kShape(R"(\d{4}-\d{2}-\d{2})");
+    return std::regex_match(s, kShape) && QDate::fromString(QString::fromStdString(s), Qt::ISODate).isValid();
+}
+
+bool is_datetime(const std::string& s) {
+    static const std::regex kShape(R"((\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:\d{2})?(Z|[+-]\d{2}:\d{2}))");
+    std::smatch m;
+    if (!std::regex_match(s, m, kShape) || !is_date(m[1].str())) return false;
+    return QDateTime::fromString(QString::fromStdString(s), Qt::ISODate).isValid();
+}
+
+std::string join_values(const std::vector<std::string_view>& values) {
+    std::string out;
+    for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + std::string(values[i]);
+    return out;
+}
+
+std::optional<std::string> check_scalar(const Field& field, FieldType type, const nlohmann::json& value) {
+    auto expected = [&] { return "expected " + describe(field) + ", got " + kind_of(value); };
+    switch (type) {
+        case kInteger: {
+            if (!value.is_number_integer()) return expected();
+            auto n = value.get<int64_t>();
+            if ((field.min && n < *field.min) || (field.max && n > *field.max)) return expected();
+            return std::nullopt;
+        }
+        case kBoolean:
+            return value.is_boolean() ? std::nullopt : std::optional(expected());
+        case kDate:
+            return value.is_string() && is_date(value.get<std::string>()) ? std::nullopt : std::optional(expected());
+        case kDateTime:
+            return value.is_string() && is_datetime(value.get<std::string>()) ? std::nullopt : std::optional(expected());
+        case kEnum:
+        case kEnumList:
+            if (value.is_string())
+                for (auto allowed : field.values)
+                    if (value.get<std::string>() == allowed) return std::nullopt;
+            return expected();
+        default:
+            return value.is_string() && !value.get<std::string>().empty() ? std::nullopt : std::optional(expected());
+    }
+}
+
+FieldType element_type(FieldType type) {
+    switch (type) {
+        case kTextList: return kText;
+        case kEnumList: return kEnum;
+        case kRefList: return kRef;
+        default: return type;
+    }
+}
+
+nlohmann::json element_schema(const Field& field) {
+    switch (element_type(field.type)) {
+        case kInteger: {
+            nlohmann::json s = {{"type", "integer"}};
+            if (field.min) s["minimum"] = *field.min;
+            if (field.max) s["maximum"] = *field.max;
+            return s;
+        }
+        case kBoolean: return {{"type", "boolean"}};
+        case kDate: return {{"type", "string"}, {"pattern", R"(^\d{4}-\d{2}-\d{2}$)"}};
+        case kDateTime:
+            return {{"type", "string"}, {"pattern", R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$)"}};
+        case kEnum: {
+            nlohmann::json values = nlohmann::json::array();
+            for (auto v : field.values) values.push_back(v);
+            return {{"enum", values}};
+        }
+        default: return {{"type", "string"}, {"minLength", 1}};
+    }
+}
+
+}  // namespace
+
+std::string describe(const Field& field) {
+    std::string one;
+    switch (element_type(field.type)) {
+        case kInteger:
+            one = "an integer";
+            if (field.min && field.max) one += " from " + std::to_string(*field.min) + " to " + std::to_string(*field.max);
+            else if (field.min) one += " of at least " + std::to_string(*field.min);
+            break;
+        case kBoolean: one = "true or false"; break;
+        case kDate: one = "a date YYYY-MM-DD"; break;
+        case kDateTime: one = "a date and time with a time zone, e.g. 2026-03-04T09:30:00+02:00"; break;
+        case kEnum: one = "one of: " + join_values(field.values); break;
+        case kRef:
+            one = field.target.empty() ? "an id" : "the id of a " + std::string(field.target);
+            break;
+        case kFile: one = "a file path relative to the import file"; break;
+        default: one = "a non-empty string"; break;
+    }
+    return field.is_list() ? "a list of values, each " + one : one;
+}
+
+std::optional<std::string> check_value(const Field& field, const nlohmann::json& value) {
+    if (value.is_null()) return std::nullopt;
+    if (!field.is_list()) return check_scalar(field, field.type, value);
+    if (!value.is_array()) return "expected " + describe(field) + ", got " + kind_of(value);
+    for (std::size_t i = 0; i < value.size(); ++i)
+        if (auto problem = check_scalar(field, element_type(field.type), value[i]))
+            return "item " + std::to_string(i) + ": " + *problem;
+    return std::nullopt;
+}
+
+CellValue parse_cell(const Field& field, std::string_view text) {
+    if (text.empty()) return {nullptr, std::nullopt};
+    auto fail = [&] {
+        return CellValue{nullptr, "expected " + describe(field) + ", got '" + std::string(text) + "'"};
+    };
+    if (field.is_list()) {
+        nlohmann::json items = nlohmann::json::array();
+        std::string item;
+        auto flush = [&] {
+            auto b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
+            items.push_back(b == std::string::npos ? std::string() : item.substr(b, e - b + 1));
+            item.clear();
+        };
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == ';') item += text[++i];
+            else if (text[i] == ';') flush();
+            else item += text[i];
+        }
+        flush();
+        if (auto problem = check_value(field, items)) return {nullptr, problem};
+        return {items, std::nullopt};
+    }
+    std::string s(text);
+    nlohmann::json value = s;
+    if (field.type == kInteger) {
+        static const std::regex kInt(R"(-?\d{1,18})");
+        if (!std::regex_match(s, kInt)) return fail();
+        value = std::stoll(s);
+    } else if (field.type == kBoolean) {
+        QString lower = QString::fromStdString(s).trimmed().toLower();
+        if (lower == "true" || lower == "yes" || lower == "1") value = true;
+        else if (lower == "false" || lower == "no" || lower == "0") value = false;
+        else return fail();
+    }
+    if (auto problem = check_value(field, value)) return {nullptr, problem};
+    return {value, std::nullopt};
+}
+
+std::string format_cell(const Field& field, const nlohmann::json& value) {
+    if (value.is_null()) return {};
+    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+    if (value.is_number_integer()) return std::to_string(value.get<int64_t>());
+    if (field.is_list()) {
+        std::string out;
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (i) out += ";";
+            for (char c : value[i].get<std::string>()) {
+                if (c == ';') out += '\\';
+                out += c;
+            }
+        }
+        return out;
+    }
+    return value.get<std::string>();
+}
+
+nlohmann::json import_schema() {
+    nlohmann::json properties = {{"format", {{"const", "ims-import/1"}}}};
+    for (const auto& entity : entities()) {
+        if (entity.kind == EntityKind::kCatalog) continue;
+        nlohmann::json fields = nlohmann::json::object(), required = nlohmann::json::array();
+        for (const auto& field : entity.fields) {
+            nlohmann::json s = field.is_list() ? nlohmann::json{{"type", "array"}, {"items", element_schema(field)}}
+                                               : element_schema(field);
+            if (field.type == kFile) s = {{"type", "string"}, {"minLength", 1}};
+            if (!field.required) s = {{"anyOf", {s, {{"type", "null"}}}}};
+            s["description"] = field.doc;
+            fields[std::string(field.name)] = s;
+            if (field.required) required.push_back(field.name);
+        }
+        nlohmann::json row = {{"type", "object"}, {"description", entity.doc}, {"properties", fields},
+                              {"required", required}, {"additionalProperties", false}};
+        properties[std::string(entity.collection)] =
+            entity.kind == EntityKind::kSingleton ? row : nlohmann::json{{"type", "array"}, {"items", row}};
+    }
+    return {{"$schema", "http://json-schema.org/draft-07/schema#"},
+            {"$id", "https://ims.invalid/sdk/schema/v1/import.schema.json"},
+            {"title", "ims import document (ims-import/1)"},
+            {"description", "One document with an array per entity type; see docs/data-model.md."},
+            {"type", "object"},
+            {"properties", properties},
+            {"additionalProperties", false}};
+}
+
+}  // namespace ims::model
