@@ -15,6 +15,8 @@ int run_coverage(Invocation&);
 int run_gap(Invocation&);
 int run_soa(Invocation&);
 int run_evidence(Invocation&);
+int run_import(Invocation&);
+int run_export(Invocation&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> kCommands = {
@@ -175,6 +177,52 @@ example:
   ims evidence get acme.ims EV-7 --out /tmp/restore-q3.pdf
 )",
          run_evidence},
+        {"import", "import records from JSON and CSV files, in one transaction",
+         "ims import STORE PATH...",
+         R"(Reads each PATH: a JSON document with an array per collection
+({"format": "ims-import/1", "people": [...], "controls": [...]}), a CSV file named after a
+collection (people.csv; header row = field names, as a spreadsheet saves it), or a folder of
+such files (its top level; evidence files may sit in subfolders). docs/data-model.md lists
+every collection and field; sdk/schema/v1/import.schema.json is the JSON Schema.
+
+Every value is checked, every reference resolved (people, departments, controls, ... in the
+store or in the import; requirement ids against the adopted standards, which an import may
+adopt through adopted_standards) and every id must appear once. Rows are upserted by id: a row
+replaces the stored one; rows that did not change are not rewritten and leave no change-log
+entry. Evidence 'file' paths are relative to the import file and are copied into the vault.
+The whole import is one transaction: on any problem nothing is written, and every problem is
+listed with its file, line or JSON pointer, row and field (exit 2).
+
+options:
+  --dry-run         list what would be added (+), changed (~, with the fields) and left
+  --format text|json
+  --actor NAME      who is making the change (default: $USER)
+  --plugin-path DIR also look for plugins in DIR (repeatable)
+
+example:
+  ims import acme.ims examples/acme --dry-run
+  ims import acme.ims people.csv controls.csv
+)",
+         run_import},
+        {"export", "export every record as JSON or CSV, with the evidence files",
+         "ims export STORE [--output json[:PATH]|csv:DIR]...",
+         R"(Writes the organisation's records (everything except the catalogs, which come from
+plugins, and the change log, which is the store's own history) in the import format: one JSON
+document, or one CSV file per non-empty collection in DIR. Rows are ordered by id and fields
+follow the data model, so the output is the same for the same records: importing it into an
+empty store and exporting again gives identical bytes. Evidence files are copied to
+files/<sha256> beside the JSON file or inside DIR, and rows name them in 'file'; a JSON export
+to stdout carries the sha256 only.
+
+options:
+  --output FORMAT[:PATH]  json (default, stdout) or csv:DIR; repeatable
+  --force                 overwrite the JSON file, or replace a non-empty DIR
+
+example:
+  ims export acme.ims --output json:backup/acme.json
+  ims export acme.ims --output csv:acme-csv
+)",
+         run_export},
         {"plugins", "list, show or verify plugins", "ims plugins list|show ID|verify DIR",
          R"(list          every plugin found, loaded or refused, with the reason for a refusal
 show ID       one plugin's manifest, state and native checks

@@ -2,6 +2,7 @@
 // All share one column list so that every format says the same thing.
 #include "ims/core/error.hpp"
 #include "ims/core/soa.hpp"
+#include "io/csv.hpp"
 
 #include <xlsxwriter.h>
 
@@ -37,13 +38,6 @@ std::vector<std::string> cells(const Row& row) {
             join(evidence, "; ")};
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::string md_cell(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -76,15 +70,8 @@ std::string summary(const Statement& soa) {
 }  // namespace
 
 std::string to_csv(const Statement& soa) {
-    std::string out;
-    std::vector<std::string> header;
-    for (const auto& c : kColumns) header.push_back(csv_field(c));
-    out += join(header, ",") + "\r\n";
-    for (const auto& row : soa.rows) {
-        std::vector<std::string> fields;
-        for (const auto& cell : cells(row)) fields.push_back(csv_field(cell));
-        out += join(fields, ",") + "\r\n";
-    }
+    std::string out = io::csv_record(kColumns);
+    for (const auto& row : soa.rows) out += io::csv_record(cells(row));
     return out;
 }
 

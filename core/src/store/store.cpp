@@ -203,12 +203,12 @@ WriteTxn::WriteTxn(Database& db, std::string actor)
     }
 }
 
-PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row) {
+PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row, nlohmann::json* previous) {
     const model::Entity& type = model::entity(entity);
     if (type.kind == model::EntityKind::kSingleton && !row.contains("id")) {
         nlohmann::json with_id = row;
         with_id["id"] = "org";
-        return put(entity, with_id);
+        return put(entity, with_id, previous);
     }
     nlohmann::json wanted = normalise(type, row);
     if (!wanted.contains("id") || wanted["id"].get_ref<const std::string&>().empty())
@@ -245,6 +245,7 @@ PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row) {
                     std::string(entity) + " '" + id + "' cannot be written: " + e.what());
     }
     bool added = existing.is_null();
+    if (previous && !added) *previous = std::move(existing);
     append_log(entity, id, added ? "insert" : "update", wanted);
     return added ? PutOutcome::kAdded : PutOutcome::kChanged;
 }
@@ -253,10 +254,18 @@ nlohmann::json Store::get(std::string_view entity, std::string_view id) const {
     return read_row(*db_, model::entity(entity), id);
 }
 
-void Store::for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) const {
+static void each_row(Database& db, std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) {
     const model::Entity& type = model::entity(entity);
-    Statement stmt(*db_, select_sql(type) + " ORDER BY id");
+    Statement stmt(db, select_sql(type) + " ORDER BY id");
     while (stmt.step()) fn(row_from(stmt, type));
+}
+
+void Store::for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) const {
+    each_row(*db_, entity, fn);
+}
+
+void WriteTxn::for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) {
+    each_row(db_, entity, fn);
 }
 
 nlohmann::json WriteTxn::get(std::string_view entity, std::string_view id) {

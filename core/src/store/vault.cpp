@@ -50,9 +50,7 @@ std::string WriteTxn::add_blob(const std::string& file_path) {
                     file_path + ": evidence files larger than 1 GB are not supported; store a link");
     const std::string sha = util::sha256_file(file_path);
 
-    Statement exists(db_, "SELECT 1 FROM vault WHERE sha256 = ?1");
-    exists.bind(1, sha);
-    if (exists.step()) return sha;
+    if (has_blob(sha)) return sha;
 
     Statement insert(db_, "INSERT INTO vault (sha256, size, data) VALUES (?1, ?2, zeroblob(?2))");
     insert.bind(1, sha).bind(2, static_cast<int64_t>(size));
@@ -72,6 +70,12 @@ std::string WriteTxn::add_blob(const std::string& file_path) {
         throw Error(ErrorCode::kIo, file_path + ": the file changed while it was being stored; try again");
     append_log("vault_blob", sha, "insert", {{"sha256", sha}, {"size", size}});
     return sha;
+}
+
+bool WriteTxn::has_blob(const std::string& sha256) {
+    Statement exists(db_, "SELECT 1 FROM vault WHERE sha256 = ?1");
+    exists.bind(1, sha256);
+    return exists.step();
 }
 
 void Store::read_blob(const std::string& sha256, const std::string& out_path) const {

@@ -28,14 +28,18 @@ class WriteTxn {
 public:
     // Inserts or updates the row of `entity` (e.g. "control") whose "id" is row["id"]. Fields
     // absent from `row` are stored as NULL. Appends a change-log entry unless nothing changed.
-    PutOutcome put(std::string_view entity, const nlohmann::json& row);
+    // When `previous` is given and the row changed, it receives the row as it was.
+    PutOutcome put(std::string_view entity, const nlohmann::json& row, nlohmann::json* previous = nullptr);
     // The row of `entity` with this id as put() would write it (NULL fields left out), or null.
     nlohmann::json get(std::string_view entity, std::string_view id);
+    // Calls fn with every row of `entity` as this transaction sees it, ordered by id.
+    void for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn);
     // Deletes the row; returns false when there was none. Logged like put.
     bool remove(std::string_view entity, std::string_view id);
     // Copies a file into the evidence vault (content-addressed, chunked) and returns its SHA-256.
     // Adding bytes the vault already holds is a no-op.
     std::string add_blob(const std::string& file_path);
+    bool has_blob(const std::string& sha256);
     const std::string& actor() const { return actor_; }
 
 private:

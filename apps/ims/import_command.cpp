@@ -1,0 +1,71 @@
+// `ims import STORE PATH...`: JSON documents and CSV files into the store, in one transaction;
+// with --dry-run, what would be added, changed and left, and nothing written.
+#include "ims/core/exchange.hpp"
+#include "ims/core/store.hpp"
+#include "store_options.hpp"
+
+#include <ostream>
+
+namespace ims::cli {
+namespace {
+
+nlohmann::json to_json(const exchange::ImportReport& report, bool dry_run) {
+    nlohmann::json entities = nlohmann::json::array();
+    for (const auto& e : report.entities) {
+        nlohmann::json changed = nlohmann::json::array();
+        for (const auto& [id, fields] : e.changed) changed.push_back({{"id", id}, {"fields", fields}});
+        entities.push_back({{"entity", e.entity}, {"added", e.added}, {"changed", changed}, {"unchanged", e.unchanged}});
+    }
+    return {{"dry_run", dry_run}, {"entities", entities}, {"files_stored", report.files_stored}};
+}
+
+void print_text(const Invocation& inv, const exchange::ImportReport& report, bool dry_run) {
+    std::size_t added = 0, changed = 0, unchanged = 0;
+    for (const auto& e : report.entities) {
+        inv.out << e.entity << ": " << e.added.size() << (dry_run ? " to add, " : " added, ") << e.changed.size()
+                << (dry_run ? " to change, " : " changed, ") << e.unchanged << " unchanged\n";
+        if (dry_run) {
+            for (const auto& id : e.added) inv.out << "  + " << id << "\n";
+            for (const auto& [id, fields] : e.changed) {
+                inv.out << "  ~ " << id << ":";
+                for (std::size_t i = 0; i < fields.size(); ++i) inv.out << (i ? ", " : " ") << fields[i];
+                inv.out << "\n";
+            }
+        }
+        added += e.added.size();
+        changed += e.changed.size();
+        unchanged += e.unchanged;
+    }
+    inv.out << (dry_run ? "would add " : "added ") << added << ", " << (dry_run ? "change " : "changed ") << changed
+            << ", leave " << unchanged << " unchanged\n";
+}
+
+}  // namespace
+
+int run_import(Invocation& inv) {
+    QCommandLineParser parser;
+    parser.addOption({"dry-run", "Show what would be added, changed and left; write nothing."});
+    add_format_option(parser);
+    add_actor_option(parser);
+    add_plugin_path_option(parser);
+    if (!parse(parser, inv, 2, -1)) return kExitOk;
+    const QStringList pos = parser.positionalArguments();
+    std::vector<std::string> paths;
+    for (int i = 1; i < pos.size(); ++i) paths.push_back(to_std(pos[i]));
+    const bool dry_run = parser.isSet("dry-run");
+
+    auto rows = exchange::read_import(paths);
+    auto store = store::Store::open(to_std(pos[0]));
+    Installed installed(parser, inv);
+    exchange::ImportReport report;
+    store.write(
+        actor_of(parser), [&](store::WriteTxn& txn) { report = exchange::import_rows(txn, rows, installed.library); },
+        dry_run ? store::Store::Commit::kNo : store::Store::Commit::kYes);
+
+    if (format_of(parser) == Format::kJson) print_json(inv, to_json(report, dry_run));
+    else print_text(inv, report, dry_run);
+    if (dry_run) inv.err << "ims import: dry run; nothing was written\n";
+    return kExitOk;
+}
+
+}  // namespace ims::cli

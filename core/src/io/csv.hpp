@@ -1,0 +1,27 @@
+// CSV as spreadsheets write it (RFC 4180): reading untrusted files with line numbers for
+// messages, and the one cell writer every CSV output uses. Internal to libims_core.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ims::io {
+
+struct CsvRecord {
+    int line = 0;  // the line the record starts on, 1-based
+    std::vector<std::string> cells;
+};
+
+// Parses `text` from `source` (a file name for messages). Accepts a UTF-8 byte-order mark, CRLF
+// or LF line ends, quoted cells with "" escapes and line breaks; skips blank lines. Throws
+// ims::Error(kInvalidInput) "<source>:<line>: ..." for a quoted cell that is never closed or
+// text after a closing quote.
+std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source);
+
+// One cell, quoted when it holds a comma, quote or line break.
+std::string csv_field(const std::string& cell);
+// One record: cells joined with commas, ended with CRLF.
+std::string csv_record(const std::vector<std::string>& cells);
+
+}  // namespace ims::io

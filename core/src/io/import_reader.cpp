@@ -1,0 +1,193 @@
+// Reading import files (JSON documents, CSV files, folders of them) into rows checked against the
+// data model. References are resolved later, against the store, by import_rows.
+#include "ims/core/error.hpp"
+#include "ims/core/exchange.hpp"
+#include "io/csv.hpp"
+#include "io/import_problems.hpp"
+#include "io/json_reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ims::exchange {
+namespace {
+
+namespace fs = std::filesystem;
+using model::Entity;
+using model::EntityKind;
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot be read");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string field_names(const Entity& entity) {
+    std::string out;
+    for (const auto& f : entity.fields) out += (out.empty() ? "" : ", ") + std::string(f.name);
+    return out;
+}
+
+std::string collection_names() {
+    std::string out;
+    for (const auto& e : model::entities())
+        if (e.kind != EntityKind::kCatalog) out += (out.empty() ? "" : ", ") + std::string(e.collection);
+    return out;
+}
+
+// Finds the entity for a collection name, or reports why there is none.
+const Entity* importable(std::string_view collection, Problems& problems, const std::string& where) {
+    const Entity* entity = model::entity_by_collection(collection);
+    if (entity && entity->kind == EntityKind::kCatalog) {
+        problems.add(where + "'" + std::string(collection) +
+                     "' cannot be imported: catalogs come from plugins; list the standard in adopted_standards instead");
+        return nullptr;
+    }
+    if (!entity)
+        problems.add(where + "'" + std::string(collection) + "' is not an entity collection; expected one of: " +
+                     collection_names());
+    return entity;
+}
+
+// Checks a row's values against its entity's fields: required fields present, values typed.
+void check_row(const SourceRow& row, Problems& problems) {
+    for (const auto& field : row.entity->fields) {
+        auto it = row.values.find(std::string(field.name));
+        bool missing = it == row.values.end() || it->is_null() || (it->is_string() && it->get<std::string>().empty());
+        if (missing) {
+            if (field.required) problems.add(locate(row, field.name) + "is required (" + model::describe(field) + ")");
+            continue;
+        }
+        if (auto problem = model::check_value(field, *it)) problems.add(locate(row, field.name) + *problem);
+    }
+}
+
+void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+    const std::string file = path.string();
+    nlohmann::json doc = io::parse_json(read_text(path), file);
+    if (!doc.is_object()) {
+        problems.add(file + ": expected a JSON object with one array per collection, got " + io::json_type_name(doc));
+        return;
+    }
+    for (const auto& [key, value] : doc.items()) {
+        const std::string pointer = "/" + key;
+        if (key == "format") {
+            if (value != "ims-import/1")
+                problems.add(file + ": /format: expected \"ims-import/1\", got " + value.dump());
+            continue;
+        }
+        const Entity* entity = importable(key, problems, file + ": " + pointer + ": ");
+        if (!entity) continue;
+        std::vector<std::pair<std::string, const nlohmann::json*>> items;
+        if (entity->kind == EntityKind::kSingleton) {
+            items.emplace_back(pointer, &value);
+        } else if (!value.is_array()) {
+            problems.add(file + ": " + pointer + ": expected an array of " + std::string(entity->name) + " objects, got " +
+                         io::json_type_name(value));
+            continue;
+        } else {
+            for (std::size_t i = 0; i < value.size(); ++i) items.emplace_back(pointer + "/" + std::to_string(i), &value[i]);
+        }
+        for (const auto& [item_pointer, item] : items) {
+            if (!item->is_object()) {
+                problems.add(file + ": " + item_pointer + ": expected a " + std::string(entity->name) + " object, got " +
+                             io::json_type_name(*item));
+                continue;
+            }
+            SourceRow row{entity, nlohmann::json::object(), file, 0, item_pointer, path.parent_path().string()};
+            for (const auto& [name, field_value] : item->items()) {
+                if (!entity->field(name)) {
+                    problems.add(file + ": " + item_pointer + "/" + name + ": " + std::string(entity->name) +
+                                 " has no field '" + name + "'; its fields are: " + field_names(*entity));
+                    continue;
+                }
+                row.values[name] = field_value;
+            }
+            check_row(row, problems);
+            rows.push_back(std::move(row));
+        }
+    }
+}
+
+void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+    const std::string file = path.string();
+    const Entity* entity = importable(path.stem().string(), problems, file + ": the file name ");
+    if (!entity) return;
+    auto records = io::read_csv(read_text(path), file);
+    if (records.empty()) return;
+    std::vector<const model::Field*> columns;
+    bool header_ok = true;
+    for (const auto& name : records[0].cells) {
+        const model::Field* field = entity->field(name);
+        if (!field) {
+            problems.add(file + ":" + std::to_string(records[0].line) + ": column '" + name + "': " +
+                         std::string(entity->name) + " has no such field; its fields are: " + field_names(*entity));
+            header_ok = false;
+        } else if (std::find(columns.begin(), columns.end(), field) != columns.end()) {
+            problems.add(file + ":" + std::to_string(records[0].line) + ": column '" + name + "' appears twice");
+            header_ok = false;
+        }
+        columns.push_back(field);
+    }
+    if (!header_ok) return;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const auto& record = records[r];
+        SourceRow row{entity, nlohmann::json::object(), file, record.line, "", path.parent_path().string()};
+        if (record.cells.size() != columns.size()) {
+            problems.add(file + ":" + std::to_string(record.line) + ": this row has " + std::to_string(record.cells.size()) +
+                         " cells; the header has " + std::to_string(columns.size()) +
+                         " (a cell holding a comma must be quoted)");
+            continue;
+        }
+        bool typed = true;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            auto cell = model::parse_cell(*columns[c], record.cells[c]);
+            row.values[std::string(columns[c]->name)] = cell.value;
+            if (cell.problem) {
+                problems.add(locate(row, columns[c]->name) + *cell.problem);
+                typed = false;
+            }
+        }
+        if (typed) check_row(row, problems);
+        rows.push_back(std::move(row));
+    }
+}
+
+void read_path(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+    auto ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".json") read_json_document(path, rows, problems);
+    else if (ext == ".csv") read_csv_file(path, rows, problems);
+    else problems.add(path.string() + ": expected a .json or .csv file, or a folder of them");
+}
+
+}  // namespace
+
+std::vector<SourceRow> read_import(const std::vector<std::string>& paths) {
+    std::vector<SourceRow> rows;
+    Problems problems;
+    for (const auto& given : paths) {
+        fs::path path(given);
+        if (!fs::exists(path)) throw Error(ErrorCode::kNotFound, given + ": no such file or folder");
+        if (!fs::is_directory(path)) {
+            read_path(path, rows, problems);
+            continue;
+        }
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(path)) {
+            auto ext = entry.path().extension().string();
+            if (entry.is_regular_file() && (ext == ".json" || ext == ".csv")) files.push_back(entry.path());
+        }
+        std::sort(files.begin(), files.end());
+        if (files.empty()) problems.add(given + ": the folder holds no .json or .csv files");
+        for (const auto& file : files) read_path(file, rows, problems);
+    }
+    problems.throw_if_any();
+    return rows;
+}
+
+}  // namespace ims::exchange
