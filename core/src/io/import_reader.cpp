@@ -68,7 +68,13 @@ void check_row(const SourceRow& row, Problems& problems) {
 
 void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
     const std::string file = path.string();
-    nlohmann::json doc = io::parse_json(read_text(path), file);
+    nlohmann::json doc;
+    try {
+        doc = io::parse_json(read_text(path), file);
+    } catch (const Error& e) {
+        problems.add(e.what());
+        return;
+    }
     if (!doc.is_object()) {
         problems.add(file + ": expected a JSON object with one array per collection, got " + io::json_type_name(doc));
         return;

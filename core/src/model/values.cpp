@@ -170,7 +170,7 @@ CellValue parse_cell(const Field& field, std::string_view text) {
         else if (lower == "false" || lower == "no" || lower == "0") value = false;
         else return fail();
     }
-    if (auto problem = check_value(field, value)) return {nullptr, problem};
+    if (check_value(field, value)) return fail();
     return {value, std::nullopt};
 }
 

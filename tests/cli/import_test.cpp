@@ -1,0 +1,203 @@
+// `ims import` and `ims export`: round trips that give the same bytes, re-imports that change
+// nothing, dry runs, and one test per kind of bad input (the store must stay unchanged).
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using ims::test::run_ims;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kMini = std::string(IMS_FIXTURES) + "/import/mini";
+
+std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+void write_file(const std::string& path, const std::string& text) {
+    fs::create_directories(fs::path(path).parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+class ImportStore : public ::testing::Test {
+protected:
+    std::string new_store(const std::string& name) {
+        std::string path = dir_.file(name);
+        EXPECT_EQ(run_ims({"init", path, "--org", "Placeholder"}).exit_code, 0);
+        return path;
+    }
+    int log_entries(const std::string& store) {
+        return run_ims({"verify", store, "--format", "json"}).json()["change_log_entries"];
+    }
+    // Imports `files` into a store that already holds the mini fixture; the import must fail with
+    // exit 2, name every `expected` fragment, and leave the store exactly as it was.
+    void expect_refused(const std::vector<std::string>& files, const std::vector<std::string>& expected) {
+        std::string store = new_store("refuse-" + std::to_string(++refusals_) + ".ims");
+        ASSERT_EQ(run_ims({"import", store, kMini}).exit_code, 0);
+        int before = log_entries(store);
+        std::string export_before = run_ims({"export", store}).out;
+        std::vector<std::string> args = {"import", store};
+        args.insert(args.end(), files.begin(), files.end());
+        auto run = run_ims(args);
+        EXPECT_EQ(run.exit_code, 2) << run.err;
+        for (const auto& fragment : expected) EXPECT_NE(run.err.find(fragment), std::string::npos) << run.err;
+        EXPECT_NE(run.err.find("nothing was imported"), std::string::npos) << run.err;
+        EXPECT_EQ(log_entries(store), before);
+        EXPECT_EQ(run_ims({"export", store}).out, export_before);
+    }
+
+    ims::test::TempDir dir_;
+    int refusals_ = 0;
+};
+
+TEST_F(ImportStore, JsonExportImportsIntoAnEmptyStoreAndExportsToTheSameBytes) {
+    std::string a = new_store("a.ims"), b = new_store("b.ims");
+    auto first = run_ims({"import", a, kMini});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    ASSERT_EQ(run_ims({"export", a, "--output", "json:" + dir_.file("one/acme.json")}).exit_code, 0);
+    auto second = run_ims({"import", b, dir_.file("one/acme.json")});
+    ASSERT_EQ(second.exit_code, 0) << second.err;
+    ASSERT_EQ(run_ims({"export", b, "--output", "json:" + dir_.file("two/acme.json")}).exit_code, 0);
+
+    std::string one = read_all(dir_.file("one/acme.json"));
+    EXPECT_EQ(one, read_all(dir_.file("two/acme.json")));
+    auto doc = nlohmann::json::parse(one);
+    EXPECT_EQ(doc["organisation"]["name"], "Mini Ltd");
+    EXPECT_EQ(doc["processing_activities"][0]["purposes"][1], "Tax; UIF returns");
+    std::string file = doc["evidence"][0]["file"];
+    EXPECT_EQ(file, "files/" + doc["evidence"][0]["sha256"].get<std::string>());
+    EXPECT_EQ(read_all(dir_.file("two/" + file)), read_all(kMini + "/files/restore-2026-q3.txt"));
+}
+
+TEST_F(ImportStore, CsvExportImportsIntoAnEmptyStoreAndExportsToTheSameFiles) {
+    std::string a = new_store("a.ims"), b = new_store("b.ims");
+    ASSERT_EQ(run_ims({"import", a, kMini}).exit_code, 0);
+    ASSERT_EQ(run_ims({"export", a, "--output", "csv:" + dir_.file("one")}).exit_code, 0);
+    auto second = run_ims({"import", b, dir_.file("one")});
+    ASSERT_EQ(second.exit_code, 0) << second.err;
+    ASSERT_EQ(run_ims({"export", b, "--output", "csv:" + dir_.file("two")}).exit_code, 0);
+    int files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir_.file("one"))) {
+        if (!entry.is_regular_file()) continue;
+        auto relative = fs::relative(entry.path(), dir_.file("one")).string();
+        EXPECT_EQ(read_all(entry.path()), read_all(dir_.file("two/" + relative))) << relative;
+        ++files;
+    }
+    EXPECT_EQ(files, 12);  // 11 collections and one evidence file
+    EXPECT_NE(read_all(dir_.file("one/processing_activities.csv")).find("Pay salaries;Tax\\; UIF returns"),
+              std::string::npos);
+    EXPECT_EQ(run_ims({"export", a, "--output", "csv:" + dir_.file("one")}).exit_code, 2);
+    EXPECT_EQ(run_ims({"export", a, "--output", "csv:" + dir_.file("one"), "--force"}).exit_code, 0);
+}
+
+TEST_F(ImportStore, ReimportingTheSameFilesWritesNoChangeLogEntries) {
+    std::string store = new_store("a.ims");
+    ASSERT_EQ(run_ims({"import", store, kMini}).exit_code, 0);
+    int before = log_entries(store);
+    auto again = run_ims({"import", store, kMini, "--format", "json"});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(log_entries(store), before);
+    for (const auto& e : again.json()["entities"]) {
+        EXPECT_TRUE(e["added"].empty()) << e;
+        EXPECT_TRUE(e["changed"].empty()) << e;
+    }
+    EXPECT_EQ(run_ims({"verify", store}).exit_code, 0);
+}
+
+TEST_F(ImportStore, DryRunListsAddedAndChangedRowsAndWritesNothing) {
+    std::string store = new_store("a.ims");
+    ASSERT_EQ(run_ims({"import", store, kMini}).exit_code, 0);
+    write_file(dir_.file("more/people.csv"),
+               "id,name,email,department_id,role,started_on\n"
+               "P-2,Sam Botha,sam.botha@mini.example,D-IT,Engineer,2023-08-14\n"
+               "P-4,Ayesha Patel,ayesha@mini.example,D-HR,Recruiter,2026-11-02\n");
+    int before = log_entries(store);
+    auto dry = run_ims({"import", store, dir_.file("more"), "--dry-run"});
+    ASSERT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_EQ(dry.out,
+              "person: 1 to add, 1 to change, 0 unchanged\n"
+              "  + P-4\n"
+              "  ~ P-2: email\n"
+              "would add 1, change 1, leave 0 unchanged\n");
+    EXPECT_EQ(log_entries(store), before);
+    ASSERT_EQ(run_ims({"import", store, dir_.file("more")}).exit_code, 0);
+    EXPECT_EQ(log_entries(store), before + 2);
+}
+
+TEST_F(ImportStore, MalformedJsonNamesTheLineAndColumn) {
+    write_file(dir_.file("bad.json"), "{\n  \"people\": [\n    {\"id\": \"P-9\", \"name\": \"X\",}\n  ]\n}\n");
+    expect_refused({dir_.file("bad.json")}, {dir_.file("bad.json") + ":3:"});
+}
+
+TEST_F(ImportStore, CsvRowWithTheWrongNumberOfCellsNamesTheLine) {
+    write_file(dir_.file("people.csv"), "id,name,email\nP-9,Ann Other,ann@mini.example\nP-10,Smith, John,john@mini.example\n");
+    expect_refused({dir_.file("people.csv")},
+                   {dir_.file("people.csv") + ":3: this row has 4 cells; the header has 3"});
+}
+
+TEST_F(ImportStore, WrongTypeNamesThePointerAndWhatWasExpected) {
+    write_file(dir_.file("risks.json"),
+               R"({"risks": [{"id": "R-9", "title": "Flood", "likelihood": "high", "impact": 9, "status": "open"}]})");
+    expect_refused({dir_.file("risks.json")},
+                   {dir_.file("risks.json") + ": /risks/0/likelihood: risk 'R-9': expected an integer from 1 to 5, got the string 'high'",
+                    dir_.file("risks.json") + ": /risks/0/impact: risk 'R-9': expected an integer from 1 to 5, got the number 9",
+                    "2 problems"});
+}
+
+TEST_F(ImportStore, BadDateNamesTheFileLineAndField) {
+    write_file(dir_.file("people.csv"), "id,name,started_on\nP-9,Ann Other,2026-02-30\n");
+    expect_refused({dir_.file("people.csv")},
+                   {dir_.file("people.csv") + ":2: person 'P-9', field 'started_on': expected a date YYYY-MM-DD, got '2026-02-30'"});
+}
+
+TEST_F(ImportStore, DateTimeWithoutATimeZoneIsRefused) {
+    write_file(dir_.file("incidents.csv"),
+               "id,title,detected_at,severity,personal_data_breach\nINC-9,Lost phone,2026-05-01T10:00:00,low,no\n");
+    expect_refused({dir_.file("incidents.csv")},
+                   {"field 'detected_at': expected a date and time with a time zone"});
+}
+
+TEST_F(ImportStore, UnknownReferenceNamesTheFieldAndTheMissingRow) {
+    write_file(dir_.file("controls.csv"), "id,title,status,owner_id\nCTRL-9,Clean desk,planned,P-999\n");
+    expect_refused({dir_.file("controls.csv")},
+                   {dir_.file("controls.csv") + ":2: control 'CTRL-9', field 'owner_id': no person 'P-999' in the store or in this import"});
+}
+
+TEST_F(ImportStore, RequirementOfAStandardNotAdoptedIsRefused) {
+    write_file(dir_.file("control_requirements.csv"),
+               "control_id,requirement_id,coverage\nCTRL-BK,iso22301:2019/8.4.4,partial\nCTRL-BK,iso27001:2022/A.99,full\n");
+    expect_refused({dir_.file("control_requirements.csv")},
+                   {"requirement 'iso22301:2019/8.4.4' belongs to iso22301:2019, which is not adopted",
+                    "no requirement 'iso27001:2022/A.99' in the adopted standards (iso27001:2022)"});
+}
+
+TEST_F(ImportStore, DuplicateIdNamesBothPlaces) {
+    write_file(dir_.file("dup/people.csv"), "id,name\nP-9,Ann Other\n");
+    write_file(dir_.file("dup/more.json"), R"({"people": [{"id": "P-9", "name": "Ann Again"}]})");
+    expect_refused({dir_.file("dup")},
+                   {dir_.file("dup/people.csv") + ":2: person 'P-9': the same person is also defined at " +
+                    dir_.file("dup/more.json") + ": /people/0"});
+}
+
+TEST_F(ImportStore, UnknownCollectionFieldAndMissingRequiredFieldAreRefused) {
+    write_file(dir_.file("x.json"), R"({"peeple": [], "people": [{"id": "P-9", "nmae": "Typo"}]})");
+    expect_refused({dir_.file("x.json")},
+                   {"/peeple: 'peeple' is not an entity collection", "/people/0/nmae: person has no field 'nmae'",
+                    "/people/0/name: person 'P-9': is required (a non-empty string)"});
+}
+
+TEST_F(ImportStore, EvidenceFileThatChangedSinceExportIsRefused) {
+    std::string store = new_store("a.ims");
+    ASSERT_EQ(run_ims({"import", store, kMini}).exit_code, 0);
+    ASSERT_EQ(run_ims({"export", store, "--output", "json:" + dir_.file("out/acme.json")}).exit_code, 0);
+    auto doc = nlohmann::json::parse(read_all(dir_.file("out/acme.json")));
+    write_file(dir_.file("out/" + doc["evidence"][0]["file"].get<std::string>()), "altered\n");
+    expect_refused({dir_.file("out/acme.json")}, {"/evidence/0/sha256: evidence 'EV-1': the file", "it changed since it was exported"});
+}
+
+}  // namespace
