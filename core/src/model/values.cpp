@@ -47,8 +47,10 @@ std::string join_values(const std::vector<std::string_view>& values) {
     return out;
 }
 
+std::string describe_element(const Field& field);
+
 std::optional<std::string> check_scalar(const Field& field, FieldType type, const nlohmann::json& value) {
-    auto expected = [&] { return "expected " + describe(field) + ", got " + kind_of(value); };
+    auto expected = [&] { return "expected " + describe_element(field) + ", got " + kind_of(value); };
     switch (type) {
         case kInteger: {
             if (!value.is_number_integer()) return expected();
@@ -103,9 +105,7 @@ nlohmann::json element_schema(const Field& field) {
     }
 }
 
-}  // namespace
-
-std::string describe(const Field& field) {
+std::string describe_element(const Field& field) {
     std::string one;
     switch (element_type(field.type)) {
         case kInteger:
@@ -123,7 +123,13 @@ std::string describe(const Field& field) {
         case kFile: one = "a file path relative to the import file"; break;
         default: one = "a non-empty string"; break;
     }
-    return field.is_list() ? "a list of values, each " + one : one;
+    return one;
+}
+
+}  // namespace
+
+std::string describe(const Field& field) {
+    return field.is_list() ? "a list of values, each " + describe_element(field) : describe_element(field);
 }
 
 std::optional<std::string> check_value(const Field& field, const nlohmann::json& value) {

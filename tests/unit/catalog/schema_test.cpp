@@ -1,5 +1,6 @@
 // Every shipped manifest, catalog and mapping file validates against the JSON Schemas that the
 // SDK publishes for plugin authors (sdk/schema/v1), so the schemas and the host agree.
+#include "ims/core/model.hpp"
 #include "io/json_reader.hpp"
 
 #include <gtest/gtest.h>
@@ -79,6 +80,30 @@ TEST(PublishedSchemas, RejectAManifestTheHostRejects) {
     auto path = fs::temp_directory_path() / "ims-schema-test-plugin.json";
     std::ofstream(path) << R"({"format": "ims-plugin/1", "id": "x", "name": "X", "version": "1.0.0", "sdk_abi": "1.0.0"})";
     EXPECT_NE(manifest.errors(path.string()), "");
+    fs::remove(path);
+}
+
+// The published import schema is the model's own (regenerate with IMS_WRITE_SCHEMA=1), and it
+// accepts the import files that ims accepts and rejects what ims rejects.
+TEST(PublishedSchemas, ImportSchemaIsGeneratedFromTheModel) {
+    const std::string path = std::string(IMS_SOURCE_DIR) + "/sdk/schema/v1/import.schema.json";
+    const std::string generated = ims::model::import_schema().dump(2) + "\n";
+    if (std::getenv("IMS_WRITE_SCHEMA")) std::ofstream(path, std::ios::binary) << generated;
+    std::ifstream in(path, std::ios::binary);
+    std::string published((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(published, generated) << "sdk/schema/v1/import.schema.json is stale; run IMS_WRITE_SCHEMA=1 "
+                                       "build/tests/unit/ims_unit_tests --gtest_filter='*ImportSchema*'";
+}
+
+TEST(PublishedSchemas, ImportSchemaAcceptsTheFixtureAndRejectsBadRows) {
+    PublishedSchema schema("import.schema.json");
+    EXPECT_EQ(schema.errors(std::string(IMS_SOURCE_DIR) + "/tests/fixtures/import/mini/acme.json"), "");
+    auto path = fs::temp_directory_path() / "ims-schema-test-import.json";
+    for (const char* bad : {R"({"people": [{"id": "P-1"}]})", R"({"risks": [{"id": "R", "title": "t", "likelihood": 9, "impact": 1, "status": "open"}]})",
+                            R"({"peeple": []})", R"({"people": [{"id": "P-1", "name": "A", "started_on": "1 May"}]})"}) {
+        std::ofstream(path) << bad;
+        EXPECT_NE(schema.errors(path.string()), "") << bad;
+    }
     fs::remove(path);
 }
 

@@ -1,0 +1,144 @@
+// The data model's value rules (JSON and CSV cells), the CSV reader, and the agreement between
+// the model and the store's tables and v1 views.
+#include "ims/core/error.hpp"
+#include "ims/core/model.hpp"
+#include "ims/core/store.hpp"
+#include "io/csv.hpp"
+#include "store/schema.hpp"
+#include "store/sqlite.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using ims::model::Field;
+using ims::model::FieldType;
+
+namespace {
+
+const Field& field(std::string_view entity, std::string_view name) {
+    const Field* f = ims::model::entity(entity).field(name);
+    EXPECT_NE(f, nullptr) << entity << "." << name;
+    return *f;
+}
+
+TEST(ModelValues, DatesMustBeRealCalendarDates) {
+    const Field& started = field("person", "started_on");
+    EXPECT_FALSE(ims::model::check_value(started, "2024-02-29"));
+    EXPECT_EQ(*ims::model::check_value(started, "2026-02-29"), "expected a date YYYY-MM-DD, got the string '2026-02-29'");
+    EXPECT_TRUE(ims::model::check_value(started, "2026-1-5"));
+    EXPECT_TRUE(ims::model::check_value(started, 20260105));
+}
+
+TEST(ModelValues, DeadlineTimesNeedATimeZone) {
+    const Field& detected = field("incident", "detected_at");
+    EXPECT_FALSE(ims::model::check_value(detected, "2026-03-04T09:30:00+02:00"));
+    EXPECT_FALSE(ims::model::check_value(detected, "2026-03-04T07:30Z"));
+    EXPECT_TRUE(ims::model::check_value(detected, "2026-03-04T09:30:00"));
+    EXPECT_TRUE(ims::model::check_value(detected, "2026-03-04T25:30:00Z"));
+}
+
+TEST(ModelValues, EnumsAndRangesSayWhatTheyAccept) {
+    EXPECT_EQ(*ims::model::check_value(field("finding", "grade"), "critical"),
+              "expected one of: major, minor, observation, ofi, got the string 'critical'");
+    EXPECT_EQ(*ims::model::check_value(field("risk", "impact"), 0), "expected an integer from 1 to 5, got the number 0");
+    EXPECT_EQ(*ims::model::check_value(field("risk", "control_ids"), nlohmann::json::array({"C-1", 7})),
+              "item 1: expected the id of a control, got the number 7");
+}
+
+TEST(ModelCells, CsvCellsParseToTheValuesJsonWouldGive) {
+    auto yes = ims::model::parse_cell(field("incident", "personal_data_breach"), "Yes");
+    EXPECT_EQ(yes.value, true);
+    auto count = ims::model::parse_cell(field("organisation", "employee_count"), "82");
+    EXPECT_EQ(count.value, 82);
+    auto list = ims::model::parse_cell(field("processing_activity", "purposes"), "Pay salaries; Tax\\; UIF returns");
+    EXPECT_EQ(list.value, nlohmann::json::array({"Pay salaries", "Tax; UIF returns"}));
+    EXPECT_TRUE(ims::model::parse_cell(field("person", "email"), "").value.is_null());
+    EXPECT_EQ(*ims::model::parse_cell(field("organisation", "employee_count"), "eighty").problem,
+              "expected an integer of at least 0, got 'eighty'");
+}
+
+TEST(ModelCells, FormattedCellsParseBackToTheSameValue) {
+    std::vector<std::pair<const Field*, nlohmann::json>> cases = {
+        {&field("incident", "personal_data_breach"), false},
+        {&field("risk", "likelihood"), 4},
+        {&field("processing_activity", "purposes"), nlohmann::json::array({"a;b", "c"})},
+        {&field("person", "name"), "Smith, John \"JJ\""},
+    };
+    for (const auto& [f, value] : cases) EXPECT_EQ(ims::model::parse_cell(*f, ims::model::format_cell(*f, value)).value, value);
+}
+
+TEST(CsvReader, ReadsQuotedCellsLineBreaksCrlfAndAByteOrderMark) {
+    auto records = ims::io::read_csv("\xEF\xBB\xBFid,note\r\nA,\"one, two\"\r\n\r\nB,\"say \"\"hi\"\"\nagain\"\nC,\n", "t.csv");
+    ASSERT_EQ(records.size(), 4u);
+    EXPECT_EQ(records[0].cells, (std::vector<std::string>{"id", "note"}));
+    EXPECT_EQ(records[1].cells[1], "one, two");
+    EXPECT_EQ(records[2].line, 4);
+    EXPECT_EQ(records[2].cells[1], "say \"hi\"\nagain");
+    EXPECT_EQ(records[3].line, 6);
+    EXPECT_EQ(records[3].cells, (std::vector<std::string>{"C", ""}));
+}
+
+TEST(CsvReader, RefusesAnUnclosedQuoteWithItsLine) {
+    try {
+        ims::io::read_csv("id,note\nA,ok\nB,\"never closed\n", "t.csv");
+        FAIL() << "expected a refusal";
+    } catch (const ims::Error& e) {
+        EXPECT_EQ(std::string(e.what()), "t.csv:3: a quoted cell is never closed");
+    }
+}
+
+// Every model entity has its table with the model's columns, and a v1 view naming its fields.
+TEST(StoreModel, TablesAndViewsMatchTheModel) {
+    ims::test::TempDir dir;
+    auto store = ims::store::Store::create(dir.file("a.ims"), "Acme", "t");
+    auto columns_of = [&](const std::string& table) {
+        std::vector<std::pair<std::string, std::string>> out;
+        ims::store::Statement stmt(store.database(), "SELECT name, type FROM pragma_table_info(?1)");
+        stmt.bind(1, table);
+        while (stmt.step()) out.emplace_back(stmt.text(0), stmt.text(1));
+        return out;
+    };
+    for (const auto& entity : ims::model::entities()) {
+        std::vector<std::pair<std::string, std::string>> expected = {{"id", "TEXT"}};
+        std::set<std::string> view_expected;
+        for (const auto& f : entity.fields) {
+            if (!f.stored()) continue;
+            view_expected.insert(std::string(f.name));
+            if (f.column_name() == "id") continue;
+            bool integer = f.type == FieldType::kInteger || f.type == FieldType::kBoolean;
+            expected.emplace_back(std::string(f.name), integer ? "INTEGER" : "TEXT");
+        }
+        EXPECT_EQ(columns_of(std::string(entity.table)), expected) << entity.table;
+        auto view = columns_of("v1_" + std::string(entity.table));
+        std::set<std::string> view_columns;
+        for (const auto& [name, type] : view) view_columns.insert(name);
+        for (const auto& name : view_expected)
+            if (entity.kind != ims::model::EntityKind::kCatalog || name != "source")
+                EXPECT_TRUE(view_columns.count(name)) << "v1_" << entity.table << " lacks " << name;
+        bool has_id = entity.kind == ims::model::EntityKind::kSingleton || view_expected.count("id");
+        EXPECT_EQ(view_columns.count("id"), has_id ? 1u : 0u) << entity.table;
+    }
+}
+
+// A store written before format 3 keeps its rows: owner and department become owner_id and
+// department_id, and the new tables arrive empty.
+TEST(StoreModel, FormatTwoStoreMigratesWithItsRows) {
+    ims::test::TempDir dir;
+    {
+        ims::store::Database db(dir.file("old.ims"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        db.exec("PRAGMA application_id = " + std::to_string(ims::store::kApplicationId));
+        for (int i = 0; i < 2; ++i) db.exec(ims::store::migrations()[static_cast<std::size_t>(i)]);
+        db.exec("PRAGMA user_version = 2");
+        db.exec("INSERT INTO organisation (id, name) VALUES ('org', 'Acme')");
+        db.exec("INSERT INTO controls (id, title, owner, department, status) VALUES ('C-1', 'Backups', 'P-1', 'IT', 'implemented')");
+    }
+    auto store = ims::store::Store::open(dir.file("old.ims"));
+    auto control = store.get("control", "C-1");
+    EXPECT_EQ(control["owner_id"], "P-1");
+    EXPECT_EQ(control["department_id"], "IT");
+    EXPECT_TRUE(store.get("person", "P-1").is_null());
+}
+
+}  // namespace
