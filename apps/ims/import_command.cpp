@@ -37,7 +37,7 @@ void print_text(const Invocation& inv, const exchange::ImportReport& report, boo
         unchanged += e.unchanged;
     }
     inv.out << (dry_run ? "would add " : "added ") << added << ", " << (dry_run ? "change " : "changed ") << changed
-            << ", leave " << unchanged << " unchanged\n";
+            << (dry_run ? ", leave " : ", left ") << unchanged << " unchanged\n";
 }
 
 }  // namespace

@@ -41,9 +41,9 @@ std::string locate(const SourceRow& row, std::string_view field) {
     std::string subject = std::string(row.entity->name) + (id.empty() ? "" : " '" + id + "'");
     if (!row.pointer.empty() || row.line == 0) {
         std::string pointer = row.pointer + (field.empty() ? "" : "/" + std::string(field));
-        return row.file + ": " + pointer + ": " + subject + ": ";
+        return row.source->path + ": " + pointer + ": " + subject + ": ";
     }
-    return row.file + ":" + std::to_string(row.line) + ": " + subject +
+    return row.source->path + ":" + std::to_string(row.line) + ": " + subject +
            (field.empty() ? "" : ", field '" + std::string(field) + "'") + ": ";
 }
 

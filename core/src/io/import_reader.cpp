@@ -79,6 +79,7 @@ void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Prob
         problems.add(file + ": expected a JSON object with one array per collection, got " + io::json_type_name(doc));
         return;
     }
+    auto source = std::make_shared<const SourceFile>(SourceFile{file, path.parent_path().string()});
     for (const auto& [key, value] : doc.items()) {
         const std::string pointer = "/" + key;
         if (key == "format") {
@@ -104,7 +105,7 @@ void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Prob
                              io::json_type_name(*item));
                 continue;
             }
-            SourceRow row{entity, nlohmann::json::object(), file, 0, item_pointer, path.parent_path().string()};
+            SourceRow row{entity, nlohmann::json::object(), source, 0, item_pointer};
             for (const auto& [name, field_value] : item->items()) {
                 if (!entity->field(name)) {
                     problems.add(file + ": " + item_pointer + "/" + name + ": " + std::string(entity->name) +
@@ -140,9 +141,10 @@ void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems&
         columns.push_back(field);
     }
     if (!header_ok) return;
+    auto source = std::make_shared<const SourceFile>(SourceFile{file, path.parent_path().string()});
     for (std::size_t r = 1; r < records.size(); ++r) {
-        const auto& record = records[r];
-        SourceRow row{entity, nlohmann::json::object(), file, record.line, "", path.parent_path().string()};
+        io::CsvRecord record = std::move(records[r]);  // freed row by row as the rows are built
+        SourceRow row{entity, nlohmann::json::object(), source, record.line, ""};
         if (record.cells.size() != columns.size()) {
             problems.add(file + ":" + std::to_string(record.line) + ": this row has " + std::to_string(record.cells.size()) +
                          " cells; the header has " + std::to_string(columns.size()) +

@@ -20,7 +20,7 @@ using model::Field;
 using model::FieldType;
 
 std::string where_of(const SourceRow& row) {
-    return row.pointer.empty() ? row.file + ":" + std::to_string(row.line) : row.file + ": " + row.pointer;
+    return row.source->path + (row.pointer.empty() ? ":" + std::to_string(row.line) : ": " + row.pointer);
 }
 
 // The ids each entity has, in the store (as this transaction sees it) or in the import.
@@ -103,7 +103,7 @@ void check_references(const SourceRow& row, Known& known, Problems& problems) {
 fs::path evidence_file(const SourceRow& row) {
     auto it = row.values.find("file");
     if (it == row.values.end() || !it->is_string()) return {};
-    return fs::path(row.base_dir) / it->get<std::string>();
+    return fs::path(row.source->base_dir) / it->get<std::string>();
 }
 
 // The row as the store writes it: columns instead of field names, the id derived where needed.

@@ -26,9 +26,9 @@ void WriteTxn::append_log(std::string_view entity, std::string_view id, std::str
     int64_t seq = last_seq_ + 1;
     std::string hash = entry_hash(last_hash_, seq, at_, actor_, std::string(entity),
                                   std::string(id), std::string(op), payload);
-    Statement stmt(db_,
-                   "INSERT INTO change_log (seq, at, actor, entity, entity_id, op, payload, "
-                   "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    Statement& stmt = db_.cached(
+        "INSERT INTO change_log (seq, at, actor, entity, entity_id, op, payload, "
+        "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     stmt.bind(1, seq).bind(2, at_).bind(3, actor_).bind(4, entity).bind(5, id).bind(6, op);
     stmt.bind(7, payload.dump()).bind(8, last_hash_).bind(9, hash);
     stmt.run();

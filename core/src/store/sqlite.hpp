@@ -5,11 +5,15 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace ims::store {
+
+class Statement;
 
 class Database {
 public:
@@ -25,10 +29,15 @@ public:
     const std::string& path() const { return path_; }
     void exec(const std::string& sql);
     int64_t pragma_int(const std::string& name);
+    // A statement compiled once per connection and reused, reset and with no bindings: for the
+    // write path's per-row statements. Valid until the Database is destroyed; reset it after
+    // reading rows so that it holds no read open.
+    Statement& cached(const std::string& sql);
 
 private:
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
 class Statement {

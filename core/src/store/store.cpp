@@ -82,10 +82,11 @@ nlohmann::json row_from(const Statement& stmt, const model::Entity& entity) {
 }
 
 nlohmann::json read_row(Database& db, const model::Entity& entity, std::string_view id) {
-    Statement stmt(db, select_sql(entity) + " WHERE id = ?1");
+    Statement& stmt = db.cached(select_sql(entity) + " WHERE id = ?1");
     stmt.bind(1, id);
-    if (!stmt.step()) return nullptr;
-    return row_from(stmt, entity);
+    nlohmann::json row = stmt.step() ? row_from(stmt, entity) : nlohmann::json();
+    stmt.reset();
+    return row;
 }
 
 // Keeps only the entity's columns, drops nulls and checks each value against its field, so that
@@ -228,7 +229,7 @@ PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row, nlo
     std::string sql = "INSERT INTO " + std::string(type.table) + " (" + columns + ") VALUES (" +
                       values + ")";
     sql += table_columns.size() > 1 ? " ON CONFLICT (id) DO UPDATE SET " + updates : "";
-    Statement stmt(db_, sql);
+    Statement& stmt = db_.cached(sql);
     for (std::size_t i = 0; i < table_columns.size(); ++i) {
         int index = static_cast<int>(i + 1);
         auto it = wanted.find(table_columns[i].name);

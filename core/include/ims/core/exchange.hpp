@@ -10,20 +10,26 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace ims::exchange {
 
+// An import file: its path for messages and the folder evidence paths are relative to.
+struct SourceFile {
+    std::string path;
+    std::string base_dir;
+};
+
 // One row read from an import file, with where it came from for messages.
 struct SourceRow {
     const model::Entity* entity = nullptr;
     nlohmann::json values;  // by field name; nulls kept
-    std::string file;       // the file it was read from
-    int line = 0;           // CSV: the row's line
-    std::string pointer;    // JSON: the row's JSON pointer, e.g. /people/3
-    std::string base_dir;   // evidence file paths are relative to this
+    std::shared_ptr<const SourceFile> source;
+    int line = 0;         // CSV: the row's line
+    std::string pointer;  // JSON: the row's JSON pointer, e.g. /people/3
 };
 
 // Reads import PATHs: JSON documents ({"format": "ims-import/1", "people": [...], ...}), CSV
