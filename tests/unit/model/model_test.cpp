@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
 
 using ims::model::Field;
@@ -139,6 +140,21 @@ TEST(StoreModel, FormatTwoStoreMigratesWithItsRows) {
     EXPECT_EQ(control["owner_id"], "P-1");
     EXPECT_EQ(control["department_id"], "IT");
     EXPECT_TRUE(store.get("person", "P-1").is_null());
+}
+
+// docs/data-model.md documents every entity and every field, in its own section.
+TEST(StoreModel, DataModelPageDocumentsEveryField) {
+    std::ifstream in(std::string(IMS_SOURCE_DIR) + "/docs/data-model.md");
+    std::string page((std::istreambuf_iterator<char>(in)), {});
+    for (const auto& entity : ims::model::entities()) {
+        std::string heading = "### " + std::string(entity.name) + " (`" + std::string(entity.collection) + "`)";
+        auto start = page.find(heading);
+        ASSERT_NE(start, std::string::npos) << heading;
+        auto end = page.find("\n### ", start + 1);
+        std::string section = page.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        for (const auto& f : entity.fields)
+            EXPECT_NE(section.find("| `" + std::string(f.name) + "` |"), std::string::npos) << heading << " " << f.name;
+    }
 }
 
 }  // namespace
