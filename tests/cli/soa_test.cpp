@@ -9,6 +9,8 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
+#include <sstream>
 
 using ims::test::run_ims;
 
@@ -114,6 +116,32 @@ TEST_F(SoaStore, XlsxToStdoutAndTwoStdoutOutputsAreUsageErrors) {
     EXPECT_EQ(run_ims({"soa", store_, "--output", "xlsx"}).err,
               "ims soa: --output xlsx needs a file: --output xlsx:PATH\n");
     EXPECT_EQ(run_ims({"soa", store_, "--output", "md", "--output", "html"}).exit_code, 2);
+}
+
+// On the example organisation every Annex A control has a decision, and evidence that supports
+// two controls linked to one requirement is listed once.
+TEST(SoaExample, EveryControlDecidedAndEvidenceListedOnce) {
+    ims::test::TempDir dir;
+    std::string store = dir.file("acme.ims");
+    ASSERT_EQ(run_ims({"init", store, "--org", "Acme"}).exit_code, 0);
+    ASSERT_EQ(run_ims({"import", store, std::string(IMS_SOURCE_DIR) + "/examples/acme"}).exit_code, 0);
+    auto run = run_ims({"soa", store, "--output", "md", "--as-of", "2026-11-25"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out.find("MISSING"), std::string::npos);
+    int rows_with_evidence = 0;
+    std::istringstream lines(run.out);
+    for (std::string line; std::getline(lines, line);) {
+        std::smatch m;
+        if (!std::regex_search(line, m, std::regex(R"(\| ([^|]*) \|$)")) || m[1].str().rfind("EV-", 0) != 0) continue;
+        ++rows_with_evidence;
+        std::istringstream items(m[1].str());
+        std::set<std::string> seen;
+        for (std::string item; std::getline(items, item, ';');) {
+            item.erase(0, item.find_first_not_of(' '));
+            EXPECT_TRUE(seen.insert(item).second) << "listed twice: " << item << " in " << line;
+        }
+    }
+    EXPECT_GT(rows_with_evidence, 20);
 }
 
 }  // namespace

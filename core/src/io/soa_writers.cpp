@@ -6,6 +6,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <unistd.h>
 
@@ -26,7 +27,8 @@ std::vector<std::string> cells(const Row& row) {
     std::vector<std::string> controls, evidence;
     for (const auto& c : row.controls) {
         controls.push_back(c.id + " " + c.title + " (" + c.status + ")");
-        for (const auto& e : c.current_evidence) evidence.push_back(e);
+        for (const auto& e : c.current_evidence)  // evidence of two linked controls is listed once
+            if (std::find(evidence.begin(), evidence.end(), e) == evidence.end()) evidence.push_back(e);
     }
     return {row.requirement->ref,
             row.requirement->title,
