@@ -8,7 +8,6 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QSaveFile>
 
 #include <filesystem>
 #include <ostream>
@@ -37,31 +36,54 @@ void write_files(const store::Store& store, const fs::path& dir) {
     }
 }
 
-void write_text(const fs::path& path, const std::string& bytes) {
-    QSaveFile file(QString::fromStdString(path.string()));
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) || !file.commit())
-        throw Error(ErrorCode::kIo, path.string() + ": cannot write: " + to_std(file.errorString()));
+// Whether DIR holds only what an export writes (collection CSV files and files/<sha256>), so
+// that --force may replace it without destroying anything else, such as the store itself.
+std::string foreign_entry(const fs::path& dir) {
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        const fs::path& p = entry.path();
+        if (entry.is_regular_file() && p.extension() == ".csv" && model::entity_by_collection(p.stem().string()))
+            continue;
+        if (entry.is_directory() && p.filename() == "files") {
+            for (const auto& blob : fs::directory_iterator(p))
+                if (!blob.is_regular_file() || blob.path().filename().string().size() != 64) return blob.path().string();
+            continue;
+        }
+        return p.string();
+    }
+    return {};
 }
 
 // Writes the CSV files into a fresh folder beside DIR, then puts it in DIR's place, so that DIR
 // is never left half written.
-void write_csv_dir(const store::Store& store, const fs::path& dir, bool force) {
+void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path dir, bool force) {
+    dir = dir.lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
     if (fs::exists(dir) && !fs::is_directory(dir)) throw UsageError{dir.string() + " exists and is not a folder"};
-    if (fs::exists(dir) && !fs::is_empty(dir) && !force)
-        throw UsageError{dir.string() + " already exists and is not empty; use --force to replace it"};
+    const bool replace = fs::exists(dir) && !fs::is_empty(dir);
+    if (replace && !force) throw UsageError{dir.string() + " already exists and is not empty; use --force to replace it"};
+    if (replace)
+        if (auto foreign = foreign_entry(dir); !foreign.empty())
+            throw UsageError{dir.string() + " holds " + foreign +
+                             ", which is not part of an ims export; --force replaces only earlier exports, so choose a new folder"};
     const std::string suffix = "." + std::to_string(::getpid());
-    fs::path fresh = dir.string() + ".partial" + suffix, old = dir.string() + ".old" + suffix;
-    fs::remove_all(fresh);
+    const fs::path fresh = dir.string() + ".partial" + suffix, old = dir.string() + ".old" + suffix;
+    bool moved_old = false;
     try {
-        fs::create_directories(fresh);
-        for (const auto& [name, text] : exchange::export_csv(store, kFilesPrefix)) write_text(fresh / name, text);
-        write_files(store, fresh);
-        if (fs::exists(dir)) fs::rename(dir, old);
-        fs::rename(fresh, dir);
-        fs::remove_all(old);
-    } catch (const fs::filesystem_error& e) {
         fs::remove_all(fresh);
+        fs::create_directories(fresh);
+        for (const auto& [name, text] : exchange::export_csv(store, kFilesPrefix))
+            write_output(inv, {"csv", (fresh / name).string()}, text);
+        write_files(store, fresh);
+        if (fs::exists(dir)) {
+            fs::rename(dir, old);
+            moved_old = true;
+        }
+        fs::rename(fresh, dir);
+        if (moved_old) fs::remove_all(old);
+    } catch (const std::exception& e) {
+        std::error_code ignored;
+        fs::remove_all(fresh, ignored);
+        if (moved_old && !fs::exists(dir)) fs::rename(old, dir, ignored);
         throw Error(ErrorCode::kIo, dir.string() + ": cannot write the export: " + e.what());
     }
 }
@@ -79,27 +101,25 @@ int run_export(Invocation& inv) {
 
     for (const auto& spec : outputs) {
         if (spec.format == "csv") {
-            write_csv_dir(store, spec.path, parser.isSet("force"));
+            write_csv_dir(inv, store, spec.path, parser.isSet("force"));
             inv.err << "wrote " << spec.path << "/\n";
             continue;
         }
-        const std::string prefix = spec.path.empty() ? "" : kFilesPrefix;
-        if (!spec.path.empty()) {
-            std::error_code ignored;  // write_output names the path if the folder cannot be made
-            fs::create_directories(fs::absolute(spec.path).parent_path(), ignored);
-        }
-        write_output(inv, spec, exchange::export_document(store, prefix).dump(2) + "\n");
         if (spec.path.empty()) {
+            write_output(inv, spec, exchange::export_document(store, "").dump(2) + "\n");
             if (!exchange::exported_blobs(store).empty())
                 inv.err << "ims export: evidence files are written only beside a file: --output json:PATH\n";
             continue;
         }
+        // The files first: a JSON file that names files/<sha256> is written only once they exist.
         fs::path dir = fs::absolute(spec.path).parent_path();
         try {
+            fs::create_directories(dir);
             write_files(store, dir);
         } catch (const fs::filesystem_error& e) {
             throw Error(ErrorCode::kIo, (dir / "files").string() + ": cannot write evidence files: " + e.what());
         }
+        write_output(inv, spec, exchange::export_document(store, kFilesPrefix).dump(2) + "\n");
         inv.err << "wrote " << spec.path << "\n";
     }
     return kExitOk;

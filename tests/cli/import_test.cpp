@@ -232,4 +232,55 @@ TEST_F(ImportStore, EvidenceFileThatChangedSinceExportIsRefused) {
     expect_refused({dir_.file("out/acme.json")}, {"/evidence/0/sha256: evidence 'EV-1': the file", "it changed since it was exported"});
 }
 
+TEST_F(ImportStore, RepeatedJsonKeyIsRefusedNotSilentlyDropped) {
+    write_file(dir_.file("dup.json"), R"({"people": [{"id": "P-8", "name": "A"}, {"id": "P-9", "name": "B", "id": "P-10"}]})");
+    expect_refused({dir_.file("dup.json")}, {dir_.file("dup.json") + ": /people/1/id: this key appears twice in one object"});
+}
+
+TEST_F(ImportStore, CsvThatIsNotUtf8NamesTheLine) {
+    write_file(dir_.file("people.csv"), "id,name\r\nP-8,Ann\r\nP-9,Caf\xe9\r\n");
+    expect_refused({dir_.file("people.csv")}, {dir_.file("people.csv") + ":3: this line is not UTF-8 text"});
+}
+
+TEST_F(ImportStore, EvidenceFilesOutsideTheImportFolderAreRefused) {
+    write_file(dir_.file("secret.txt"), "not for the vault\n");
+    write_file(dir_.file("in/evidence.csv"),
+               "id,title,kind,file\nEV-8,Up,record,../secret.txt\nEV-9,Abs,record," + dir_.file("secret.txt") + "\n");
+    expect_refused({dir_.file("in/evidence.csv")},
+                   {"field 'file': '../secret.txt' leads outside the import file's folder",
+                    "field 'file': '" + dir_.file("secret.txt") + "' is an absolute path"});
+}
+
+TEST_F(ImportStore, LinkKeyPartsMayNotHoldTheIdSeparator) {
+    write_file(dir_.file("acknowledgements.csv"), "document_id,version,person_id,acknowledged_on\nDOC-1,1|P-1,P-2,2026-01-05\n");
+    expect_refused({dir_.file("acknowledgements.csv")}, {"field 'version': must not contain '|'"});
+}
+
+TEST_F(ImportStore, StandardReferencesMustBeAdopted) {
+    write_file(dir_.file("certificates.csv"),
+               "id,standard_id,certification_body,issued_on,expires_on\nCERT-9,iso22301:2019,CB,2025-01-01,2028-01-01\n");
+    expect_refused({dir_.file("certificates.csv")}, {"field 'standard_id': standard 'iso22301:2019' is not adopted"});
+}
+
+TEST_F(ImportStore, EmptyJsonStringMeansAbsent) {
+    std::string store = new_store("a.ims");
+    write_file(dir_.file("p.json"), R"({"people": [{"id": "P-8", "name": "Ann", "email": ""}]})");
+    auto run = run_ims({"import", store, dir_.file("p.json")});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(nlohmann::json::parse(run_ims({"export", store}).out)["people"][0],
+              nlohmann::json({{"id", "P-8"}, {"name", "Ann"}}));
+}
+
+TEST_F(ImportStore, ForcedCsvExportReplacesOnlyAnEarlierExport) {
+    std::string store = new_store("a.ims");
+    ASSERT_EQ(run_ims({"import", store, kMini}).exit_code, 0);
+    ASSERT_EQ(run_ims({"export", store, "--output", "csv:" + dir_.file("out/")}).exit_code, 0);
+    EXPECT_TRUE(fs::exists(dir_.file("out/people.csv")));
+    EXPECT_EQ(run_ims({"export", store, "--output", "csv:" + dir_.file("out/"), "--force"}).exit_code, 0);
+    auto refused = run_ims({"export", store, "--output", "csv:" + dir_.path(), "--force"});
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_NE(refused.err.find("which is not part of an ims export"), std::string::npos) << refused.err;
+    EXPECT_TRUE(fs::exists(store));
+}
+
 }  // namespace

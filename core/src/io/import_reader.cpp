@@ -53,6 +53,25 @@ const Entity* importable(std::string_view collection, Problems& problems, const 
     return entity;
 }
 
+bool is_key_part(const Entity& entity, const model::Field& field) {
+    return std::find(entity.key.begin(), entity.key.end(), field.name) != entity.key.end();
+}
+
+// The line of the first byte that is not UTF-8, or 0 when the text is UTF-8.
+int first_non_utf8_line(std::string_view text) {
+    int line = 1;
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return line;
+        for (std::size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
+        if (c == '\n') ++line;
+        i += length;
+    }
+    return 0;
+}
+
 // Checks a row's values against its entity's fields: required fields present, values typed.
 void check_row(const SourceRow& row, Problems& problems) {
     for (const auto& field : row.entity->fields) {
@@ -63,6 +82,8 @@ void check_row(const SourceRow& row, Problems& problems) {
             continue;
         }
         if (auto problem = model::check_value(field, *it)) problems.add(locate(row, field.name) + *problem);
+        else if (is_key_part(*row.entity, field) && it->is_string() && it->get<std::string>().find('|') != std::string::npos)
+            problems.add(locate(row, field.name) + "must not contain '|', which joins the parts of link ids");
     }
 }
 
@@ -112,7 +133,9 @@ void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Prob
                                  " has no field '" + name + "'; its fields are: " + field_names(*entity));
                     continue;
                 }
-                row.values[name] = field_value;
+                // An empty string means absent, as an empty CSV cell does.
+                bool empty = field_value.is_string() && field_value.get_ref<const std::string&>().empty();
+                row.values[name] = empty ? nlohmann::json() : field_value;
             }
             check_row(row, problems);
             rows.push_back(std::move(row));
@@ -124,7 +147,19 @@ void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems&
     const std::string file = path.string();
     const Entity* entity = importable(path.stem().string(), problems, file + ": the file name ");
     if (!entity) return;
-    auto records = io::read_csv(read_text(path), file);
+    std::vector<io::CsvRecord> records;
+    try {
+        std::string text = read_text(path);
+        if (int line = first_non_utf8_line(text)) {
+            problems.add(file + ":" + std::to_string(line) +
+                         ": this line is not UTF-8 text; save the file as \"CSV UTF-8\"");
+            return;
+        }
+        records = io::read_csv(text, file);
+    } catch (const Error& e) {
+        problems.add(e.what());
+        return;
+    }
     if (records.empty()) return;
     std::vector<const model::Field*> columns;
     bool header_ok = true;
@@ -165,9 +200,14 @@ void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems&
     }
 }
 
-void read_path(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+std::string extension_of(const fs::path& path) {
     auto ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext;
+}
+
+void read_path(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+    auto ext = extension_of(path);
     if (ext == ".json") read_json_document(path, rows, problems);
     else if (ext == ".csv") read_csv_file(path, rows, problems);
     else problems.add(path.string() + ": expected a .json or .csv file, or a folder of them");
@@ -187,7 +227,7 @@ std::vector<SourceRow> read_import(const std::vector<std::string>& paths) {
         }
         std::vector<fs::path> files;
         for (const auto& entry : fs::directory_iterator(path)) {
-            auto ext = entry.path().extension().string();
+            auto ext = extension_of(entry.path());
             if (entry.is_regular_file() && (ext == ".json" || ext == ".csv")) files.push_back(entry.path());
         }
         std::sort(files.begin(), files.end());

@@ -35,7 +35,12 @@ public:
     // Why `id` does not resolve to a `target`, or "" when it does.
     std::string problem(std::string_view target, const std::string& id) {
         if (target == "requirement") return requirement_problem(id);
-        if (target == "standard" && (installed_.find(id) || ids("standard").count(id))) return {};
+        if (target == "standard") {
+            if (adopted_.count(id)) return {};
+            if (installed_.find(id) || ids("standard").count(id))
+                return "standard '" + id + "' is not adopted; list it in adopted_standards or run 'ims adopt'";
+            return "no standard '" + id + "' is installed or adopted";
+        }
         if (ids(target).count(id) || (imported_.count(std::string(target)) && imported_[std::string(target)].count(id)))
             return {};
         return "no " + std::string(target) + " '" + id + "' in the store or in this import";
@@ -106,6 +111,23 @@ fs::path evidence_file(const SourceRow& row) {
     return fs::path(row.source->base_dir) / it->get<std::string>();
 }
 
+// Why the row's evidence file may not be read, or "" when it may: it must be a regular file
+// inside the folder of the import file, after symbolic links are resolved, so that an import
+// cannot copy arbitrary files of the machine into the store (and out again by export).
+std::string evidence_file_problem(const SourceRow& row, const fs::path& file) {
+    const std::string given = row.values["file"].get<std::string>();
+    if (fs::path(given).is_absolute())
+        return "'" + given + "' is an absolute path; give a path relative to the import file";
+    std::error_code error;
+    fs::path base = fs::weakly_canonical(row.source->base_dir.empty() ? "." : row.source->base_dir, error);
+    fs::path real = fs::weakly_canonical(file, error);
+    if (!fs::is_regular_file(real, error)) return file.string() + ": no such file (paths are relative to the import file)";
+    auto relative = real.lexically_relative(base);
+    if (relative.empty() || *relative.begin() == "..")
+        return "'" + given + "' leads outside the import file's folder; keep evidence files beside or below it";
+    return {};
+}
+
 // The row as the store writes it: columns instead of field names, the id derived where needed.
 nlohmann::json to_columns(const SourceRow& row) {
     nlohmann::json out = nlohmann::json::object();
@@ -150,7 +172,13 @@ public:
     bool store_file(const SourceRow& row, nlohmann::json& columns, Problems& problems) {
         fs::path file = evidence_file(row);
         if (file.empty()) return true;
-        std::string sha = txn_.add_blob(file.string());
+        std::string sha;
+        try {
+            sha = txn_.add_blob(file.string());
+        } catch (const Error& e) {
+            problems.add(locate(row, "file") + e.what());
+            return false;
+        }
         ++report_.files_stored;
         if (columns.contains("sha256") && columns["sha256"] != sha) {
             problems.add(locate(row, "sha256") + "the file " + file.string() + " has sha256 " + sha +
@@ -208,8 +236,8 @@ ImportReport import_rows(store::WriteTxn& txn, const std::vector<SourceRow>& row
     for (const auto& row : rows) {
         check_references(row, known, problems);
         fs::path file = evidence_file(row);
-        if (!file.empty() && !fs::is_regular_file(file))
-            problems.add(locate(row, "file") + file.string() + ": no such file (paths are relative to the import file)");
+        if (!file.empty())
+            if (auto problem = evidence_file_problem(row, file); !problem.empty()) problems.add(locate(row, "file") + problem);
         auto sha = row.values.find("sha256");
         if (file.empty() && sha != row.values.end() && sha->is_string() && !txn.has_blob(sha->get<std::string>()))
             problems.add(locate(row, "sha256") + "the vault holds no file with this hash; give the file with 'file'");

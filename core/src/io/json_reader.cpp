@@ -3,6 +3,7 @@
 #include "ims/core/error.hpp"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace ims::io {
@@ -35,9 +36,63 @@ std::string json_type_name(const nlohmann::json& value) {
     }
 }
 
+namespace {
+
+// Where the parser is, as a JSON pointer, so that a repeated key can be named: nlohmann's parser
+// keeps the last of two equal keys, which would silently drop data.
+class KeyTracker {
+public:
+    struct Repeated {
+        std::string pointer;
+    };
+
+    bool on_event(nlohmann::json::parse_event_t event, const nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        switch (event) {
+            case Event::object_start: enter(); frames_.push_back({true, {}, {}, -1}); break;
+            case Event::array_start: enter(); frames_.push_back({false, {}, {}, -1}); break;
+            case Event::object_end:
+            case Event::array_end: frames_.pop_back(); break;
+            case Event::key: {
+                Frame& frame = frames_.back();
+                frame.token = parsed.get<std::string>();
+                if (!frame.keys.insert(frame.token).second) throw Repeated{pointer()};
+                break;
+            }
+            case Event::value: enter(); break;
+        }
+        return true;
+    }
+
+private:
+    struct Frame {
+        bool object;
+        std::set<std::string> keys;
+        std::string token;
+        long index;
+    };
+    void enter() {
+        if (!frames_.empty() && !frames_.back().object) frames_.back().token = std::to_string(++frames_.back().index);
+    }
+    std::string pointer() const {
+        std::string out;
+        for (const auto& f : frames_) out += "/" + escape_pointer_token(f.token);
+        return out;
+    }
+    std::vector<Frame> frames_;
+};
+
+}  // namespace
+
 nlohmann::json parse_json(const std::string& text, const std::string& source) {
+    KeyTracker tracker;
     try {
-        return nlohmann::json::parse(text);
+        return nlohmann::json::parse(text, [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            return tracker.on_event(event, parsed);
+        });
+    } catch (const KeyTracker::Repeated& repeated) {
+        throw Error(ErrorCode::kInvalidInput, source + ": " + repeated.pointer +
+                                                  ": this key appears twice in one object; keep one");
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte is 1-based and points just past the offending character.
         std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
@@ -57,6 +112,11 @@ nlohmann::json parse_json(const std::string& text, const std::string& source) {
                     source + ":" + std::to_string(line) + ":" + std::to_string(column) +
                         ": malformed JSON: " +
                         (detail == std::string::npos ? what : what.substr(detail)));
+    } catch (const nlohmann::json::exception& e) {
+        std::string what = e.what();
+        auto bracket = what.find("] ");
+        throw Error(ErrorCode::kInvalidInput,
+                    source + ": malformed JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)));
     }
 }
 

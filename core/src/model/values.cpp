@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <charconv>
 #include <regex>
 
 namespace ims::model {
@@ -75,6 +76,8 @@ std::optional<std::string> check_scalar(const Field& field, FieldType type, cons
     }
 }
 
+
+
 FieldType element_type(FieldType type) {
     switch (type) {
         case kTextList: return kText;
@@ -82,6 +85,15 @@ FieldType element_type(FieldType type) {
         case kRefList: return kRef;
         default: return type;
     }
+}
+
+// List items travel through CSV cells, which trim items; an item that starts or ends with a space
+// would not come back the same.
+std::optional<std::string> check_item(const Field& field, const nlohmann::json& item) {
+    if (auto problem = check_scalar(field, element_type(field.type), item)) return problem;
+    const std::string& s = item.get_ref<const std::string&>();
+    if (s.front() == ' ' || s.back() == ' ') return "expected no space at the start or end, got '" + s + "'";
+    return std::nullopt;
 }
 
 nlohmann::json element_schema(const Field& field) {
@@ -137,8 +149,7 @@ std::optional<std::string> check_value(const Field& field, const nlohmann::json&
     if (!field.is_list()) return check_scalar(field, field.type, value);
     if (!value.is_array()) return "expected " + describe(field) + ", got " + kind_of(value);
     for (std::size_t i = 0; i < value.size(); ++i)
-        if (auto problem = check_scalar(field, element_type(field.type), value[i]))
-            return "item " + std::to_string(i) + ": " + *problem;
+        if (auto problem = check_item(field, value[i])) return "item " + std::to_string(i) + ": " + *problem;
     return std::nullopt;
 }
 
@@ -156,7 +167,8 @@ CellValue parse_cell(const Field& field, std::string_view text) {
             item.clear();
         };
         for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == ';') item += text[++i];
+            bool escaped = text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == ';' || text[i + 1] == '\\');
+            if (escaped) item += text[++i];
             else if (text[i] == ';') flush();
             else item += text[i];
         }
@@ -167,9 +179,10 @@ CellValue parse_cell(const Field& field, std::string_view text) {
     std::string s(text);
     nlohmann::json value = s;
     if (field.type == kInteger) {
-        static const std::regex kInt(R"(-?\d{1,18})");
-        if (!std::regex_match(s, kInt)) return fail();
-        value = std::stoll(s);
+        int64_t n = 0;
+        auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), n);
+        if (error != std::errc() || end != s.data() + s.size()) return fail();
+        value = n;
     } else if (field.type == kBoolean) {
         QString lower = QString::fromStdString(s).trimmed().toLower();
         if (lower == "true" || lower == "yes" || lower == "1") value = true;
@@ -189,7 +202,7 @@ std::string format_cell(const Field& field, const nlohmann::json& value) {
         for (std::size_t i = 0; i < value.size(); ++i) {
             if (i) out += ";";
             for (char c : value[i].get<std::string>()) {
-                if (c == ';') out += '\\';
+                if (c == ';' || c == '\\') out += '\\';
                 out += c;
             }
         }

@@ -1,6 +1,7 @@
 // Format 3: the whole shared data model (ims/core/model.hpp, docs/data-model.md). New tables and
 // their v1 views; references are kept as ids and resolved by import, lists as JSON arrays with a
-// v1 link view each. Frozen: a later change to the model needs format 4.
+// v1 link view each. The v1 columns `owner` and `department` of format 1 stay as aliases of the
+// new `owner_id` and `department_id`. Frozen: a later change to the model needs format 4.
 #include "store/schema.hpp"
 
 namespace ims::store {
@@ -22,10 +23,11 @@ CREATE VIEW v1_organisation AS
            information_officer_registered_on FROM organisation;
 CREATE VIEW v1_controls AS
     SELECT id, title, description, owner_id, department_id, status, implemented_on,
-           review_interval_months, last_reviewed_on FROM controls;
+           review_interval_months, last_reviewed_on,
+           owner_id AS owner, department_id AS department FROM controls;
 CREATE VIEW v1_evidence AS
     SELECT e.id, e.title, e.kind, e.sha256, e.file_name, e.url, e.collected_on, e.valid_until,
-           e.owner_id, v.size AS file_size
+           e.owner_id, v.size AS file_size, e.owner_id AS owner
     FROM evidence e LEFT JOIN vault v ON v.sha256 = e.sha256;
 
 CREATE TABLE departments (
@@ -457,6 +459,15 @@ CREATE VIEW v1_continuity_plan_bias AS
     SELECT o.id AS continuity_plan_id, j.value AS bia_id FROM continuity_plans o, json_each(o.bia_ids) j;
 CREATE VIEW v1_objective_standards AS
     SELECT o.id AS objective_id, j.value AS standard_id FROM objectives o, json_each(o.standard_ids) j;
+
+-- Before format 3, owners and departments were free text. Each distinct value becomes a person
+-- or department whose id and name are that text, so that every reference resolves and an export
+-- of an upgraded store imports again; rename them by importing people and departments.
+INSERT INTO people (id, name)
+    SELECT owner_id, owner_id FROM controls WHERE owner_id IS NOT NULL
+    UNION SELECT owner_id, owner_id FROM evidence WHERE owner_id IS NOT NULL;
+INSERT INTO departments (id, name)
+    SELECT DISTINCT department_id, department_id FROM controls WHERE department_id IS NOT NULL;
 )sql";
 }
 

@@ -98,6 +98,7 @@ TEST(PublishedSchemas, ImportSchemaIsGeneratedFromTheModel) {
 TEST(PublishedSchemas, ImportSchemaAcceptsTheFixtureAndRejectsBadRows) {
     PublishedSchema schema("import.schema.json");
     EXPECT_EQ(schema.errors(std::string(IMS_SOURCE_DIR) + "/tests/fixtures/import/mini/acme.json"), "");
+    EXPECT_EQ(schema.errors(std::string(IMS_SOURCE_DIR) + "/examples/acme/acme.json"), "");
     auto path = fs::temp_directory_path() / "ims-schema-test-import.json";
     for (const char* bad : {R"({"people": [{"id": "P-1"}]})", R"({"risks": [{"id": "R", "title": "t", "likelihood": 9, "impact": 1, "status": "open"}]})",
                             R"({"peeple": []})", R"({"people": [{"id": "P-1", "name": "A", "started_on": "1 May"}]})"}) {

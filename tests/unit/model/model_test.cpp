@@ -56,6 +56,8 @@ TEST(ModelCells, CsvCellsParseToTheValuesJsonWouldGive) {
     auto list = ims::model::parse_cell(field("processing_activity", "purposes"), "Pay salaries; Tax\\; UIF returns");
     EXPECT_EQ(list.value, nlohmann::json::array({"Pay salaries", "Tax; UIF returns"}));
     EXPECT_TRUE(ims::model::parse_cell(field("person", "email"), "").value.is_null());
+    EXPECT_EQ(*ims::model::check_value(field("processing_activity", "purposes"), nlohmann::json::array({" padded"})),
+              "item 0: expected no space at the start or end, got ' padded'");
     EXPECT_EQ(*ims::model::parse_cell(field("organisation", "employee_count"), "eighty").problem,
               "expected an integer of at least 0, got 'eighty'");
 }
@@ -65,6 +67,7 @@ TEST(ModelCells, FormattedCellsParseBackToTheSameValue) {
         {&field("incident", "personal_data_breach"), false},
         {&field("risk", "likelihood"), 4},
         {&field("processing_activity", "purposes"), nlohmann::json::array({"a;b", "c"})},
+        {&field("processing_activity", "purposes"), nlohmann::json::array({"ends with \\", "semi;colon\\;"})},
         {&field("person", "name"), "Smith, John \"JJ\""},
     };
     for (const auto& [f, value] : cases) EXPECT_EQ(ims::model::parse_cell(*f, ims::model::format_cell(*f, value)).value, value);
@@ -124,7 +127,7 @@ TEST(StoreModel, TablesAndViewsMatchTheModel) {
 }
 
 // A store written before format 3 keeps its rows: owner and department become owner_id and
-// department_id, and the new tables arrive empty.
+// department_id, each naming a person or department made from the old free text.
 TEST(StoreModel, FormatTwoStoreMigratesWithItsRows) {
     ims::test::TempDir dir;
     {
@@ -139,7 +142,8 @@ TEST(StoreModel, FormatTwoStoreMigratesWithItsRows) {
     auto control = store.get("control", "C-1");
     EXPECT_EQ(control["owner_id"], "P-1");
     EXPECT_EQ(control["department_id"], "IT");
-    EXPECT_TRUE(store.get("person", "P-1").is_null());
+    EXPECT_EQ(store.get("person", "P-1")["name"], "P-1");
+    EXPECT_EQ(store.get("department", "IT")["name"], "IT");
 }
 
 // docs/data-model.md documents every entity and every field, in its own section.
