@@ -9,9 +9,9 @@
 #include <QCryptographicHash>
 #include <QFile>
 
+#include <unistd.h>
 #include <filesystem>
 #include <ostream>
-#include <unistd.h>
 
 namespace ims::cli {
 namespace {
@@ -22,7 +22,8 @@ constexpr const char* kFilesPrefix = "files/";
 bool holds(const fs::path& path, const std::string& sha256) {
     QFile file(QString::fromStdString(path.string()));
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    return file.open(QIODevice::ReadOnly) && hash.addData(&file) && hash.result().toHex().toStdString() == sha256;
+    return file.open(QIODevice::ReadOnly) && hash.addData(&file) &&
+           hash.result().toHex().toStdString() == sha256;
 }
 
 // Copies every exported vault file to <dir>/files/<sha256>; a file already there with the
@@ -41,11 +42,13 @@ void write_files(const store::Store& store, const fs::path& dir) {
 std::string foreign_entry(const fs::path& dir) {
     for (const auto& entry : fs::directory_iterator(dir)) {
         const fs::path& p = entry.path();
-        if (entry.is_regular_file() && p.extension() == ".csv" && model::entity_by_collection(p.stem().string()))
+        if (entry.is_regular_file() && p.extension() == ".csv" &&
+            model::entity_by_collection(p.stem().string()))
             continue;
         if (entry.is_directory() && p.filename() == "files") {
             for (const auto& blob : fs::directory_iterator(p))
-                if (!blob.is_regular_file() || blob.path().filename().string().size() != 64) return blob.path().string();
+                if (!blob.is_regular_file() || blob.path().filename().string().size() != 64)
+                    return blob.path().string();
             continue;
         }
         return p.string();
@@ -58,13 +61,17 @@ std::string foreign_entry(const fs::path& dir) {
 void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path dir, bool force) {
     dir = dir.lexically_normal();
     if (dir.filename().empty()) dir = dir.parent_path();
-    if (fs::exists(dir) && !fs::is_directory(dir)) throw UsageError{dir.string() + " exists and is not a folder"};
+    if (fs::exists(dir) && !fs::is_directory(dir))
+        throw UsageError{dir.string() + " exists and is not a folder"};
     const bool replace = fs::exists(dir) && !fs::is_empty(dir);
-    if (replace && !force) throw UsageError{dir.string() + " already exists and is not empty; use --force to replace it"};
+    if (replace && !force)
+        throw UsageError{dir.string() +
+                         " already exists and is not empty; use --force to replace it"};
     if (replace)
         if (auto foreign = foreign_entry(dir); !foreign.empty())
             throw UsageError{dir.string() + " holds " + foreign +
-                             ", which is not part of an ims export; --force replaces only earlier exports, so choose a new folder"};
+                             ", which is not part of an ims export; --force replaces only earlier "
+                             "exports, so choose a new folder"};
     const std::string suffix = "." + std::to_string(::getpid());
     const fs::path fresh = dir.string() + ".partial" + suffix, old = dir.string() + ".old" + suffix;
     bool moved_old = false;
@@ -92,12 +99,15 @@ void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path di
 
 int run_export(Invocation& inv) {
     QCommandLineParser parser;
-    add_output_options(parser, "formats: json (a document; files beside a PATH), csv (needs a DIR); default json to stdout");
+    add_output_options(parser,
+                       "formats: json (a document; files beside a PATH), csv (needs a DIR); "
+                       "default json to stdout");
     if (!parse(parser, inv, 1, 1)) return kExitOk;
     auto outputs = outputs_of(parser, {"json", "csv"}, {"csv"}, "json");
     for (const auto& spec : outputs)
         if (spec.format == "json") check_targets(parser, {spec});
-    auto store = store::Store::open(to_std(parser.positionalArguments()[0]), store::Store::Mode::kReadOnly);
+    auto store =
+        store::Store::open(to_std(parser.positionalArguments()[0]), store::Store::Mode::kReadOnly);
 
     for (const auto& spec : outputs) {
         if (spec.format == "csv") {
@@ -108,7 +118,8 @@ int run_export(Invocation& inv) {
         if (spec.path.empty()) {
             write_output(inv, spec, exchange::export_document(store, "").dump(2) + "\n");
             if (!exchange::exported_blobs(store).empty())
-                inv.err << "ims export: evidence files are written only beside a file: --output json:PATH\n";
+                inv.err << "ims export: evidence files are written only beside a file: --output "
+                           "json:PATH\n";
             continue;
         }
         // The files first: a JSON file that names files/<sha256> is written only once they exist.
@@ -117,7 +128,8 @@ int run_export(Invocation& inv) {
             fs::create_directories(dir);
             write_files(store, dir);
         } catch (const fs::filesystem_error& e) {
-            throw Error(ErrorCode::kIo, (dir / "files").string() + ": cannot write evidence files: " + e.what());
+            throw Error(ErrorCode::kIo,
+                        (dir / "files").string() + ": cannot write evidence files: " + e.what());
         }
         write_output(inv, spec, exchange::export_document(store, kFilesPrefix).dump(2) + "\n");
         inv.err << "wrote " << spec.path << "\n";

@@ -13,8 +13,12 @@ nlohmann::json to_json(const exchange::ImportReport& report, bool dry_run) {
     nlohmann::json entities = nlohmann::json::array();
     for (const auto& e : report.entities) {
         nlohmann::json changed = nlohmann::json::array();
-        for (const auto& [id, fields] : e.changed) changed.push_back({{"id", id}, {"fields", fields}});
-        entities.push_back({{"entity", e.entity}, {"added", e.added}, {"changed", changed}, {"unchanged", e.unchanged}});
+        for (const auto& [id, fields] : e.changed)
+            changed.push_back({{"id", id}, {"fields", fields}});
+        entities.push_back({{"entity", e.entity},
+                            {"added", e.added},
+                            {"changed", changed},
+                            {"unchanged", e.unchanged}});
     }
     return {{"dry_run", dry_run}, {"entities", entities}, {"files_stored", report.files_stored}};
 }
@@ -22,13 +26,15 @@ nlohmann::json to_json(const exchange::ImportReport& report, bool dry_run) {
 void print_text(const Invocation& inv, const exchange::ImportReport& report, bool dry_run) {
     std::size_t added = 0, changed = 0, unchanged = 0;
     for (const auto& e : report.entities) {
-        inv.out << e.entity << ": " << e.added.size() << (dry_run ? " to add, " : " added, ") << e.changed.size()
-                << (dry_run ? " to change, " : " changed, ") << e.unchanged << " unchanged\n";
+        inv.out << e.entity << ": " << e.added.size() << (dry_run ? " to add, " : " added, ")
+                << e.changed.size() << (dry_run ? " to change, " : " changed, ") << e.unchanged
+                << " unchanged\n";
         if (dry_run) {
             for (const auto& id : e.added) inv.out << "  + " << id << "\n";
             for (const auto& [id, fields] : e.changed) {
                 inv.out << "  ~ " << id << ":";
-                for (std::size_t i = 0; i < fields.size(); ++i) inv.out << (i ? ", " : " ") << fields[i];
+                for (std::size_t i = 0; i < fields.size(); ++i)
+                    inv.out << (i ? ", " : " ") << fields[i];
                 inv.out << "\n";
             }
         }
@@ -36,8 +42,9 @@ void print_text(const Invocation& inv, const exchange::ImportReport& report, boo
         changed += e.changed.size();
         unchanged += e.unchanged;
     }
-    inv.out << (dry_run ? "would add " : "added ") << added << ", " << (dry_run ? "change " : "changed ") << changed
-            << (dry_run ? ", leave " : ", left ") << unchanged << " unchanged\n";
+    inv.out << (dry_run ? "would add " : "added ") << added << ", "
+            << (dry_run ? "change " : "changed ") << changed << (dry_run ? ", leave " : ", left ")
+            << unchanged << " unchanged\n";
 }
 
 }  // namespace
@@ -59,11 +66,14 @@ int run_import(Invocation& inv) {
     Installed installed(parser, inv);
     exchange::ImportReport report;
     store.write(
-        actor_of(parser), [&](store::WriteTxn& txn) { report = exchange::import_rows(txn, rows, installed.library); },
+        actor_of(parser),
+        [&](store::WriteTxn& txn) { report = exchange::import_rows(txn, rows, installed.library); },
         dry_run ? store::Store::Commit::kNo : store::Store::Commit::kYes);
 
-    if (format_of(parser) == Format::kJson) print_json(inv, to_json(report, dry_run));
-    else print_text(inv, report, dry_run);
+    if (format_of(parser) == Format::kJson)
+        print_json(inv, to_json(report, dry_run));
+    else
+        print_text(inv, report, dry_run);
     if (dry_run) inv.err << "ims import: dry run; nothing was written\n";
     return kExitOk;
 }

@@ -51,7 +51,9 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source
             row_has_text = true;
             end_cell();
         } else if (after_quote) {
-            fail(line, "text after the closing quote of a cell; a quote inside a quoted cell is written \"\"");
+            fail(line,
+                 "text after the closing quote of a cell; a quote inside a quoted cell is written "
+                 "\"\"");
         } else if (c == '"' && cell.empty()) {
             in_quotes = true;
             quote_line = line;

@@ -13,10 +13,13 @@ using model::Entity;
 using model::EntityKind;
 using model::FieldType;
 
-bool exported(const Entity& entity) { return entity.kind != EntityKind::kCatalog; }
+bool exported(const Entity& entity) {
+    return entity.kind != EntityKind::kCatalog;
+}
 
 // One stored row (by column) as an export row (by field name, model order).
-nlohmann::ordered_json to_fields(const Entity& entity, const nlohmann::json& columns, const std::string& files_prefix) {
+nlohmann::ordered_json to_fields(const Entity& entity, const nlohmann::json& columns,
+                                 const std::string& files_prefix) {
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     for (const auto& field : entity.fields) {
         if (field.type == FieldType::kFile) {
@@ -37,15 +40,20 @@ nlohmann::ordered_json export_document(const store::Store& store, const std::str
     for (const auto& entity : model::entities()) {
         if (!exported(entity)) continue;
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-        store.for_each(entity.name, [&](const nlohmann::json& row) { rows.push_back(to_fields(entity, row, files_prefix)); });
+        store.for_each(entity.name, [&](const nlohmann::json& row) {
+            rows.push_back(to_fields(entity, row, files_prefix));
+        });
         if (rows.empty()) continue;
-        if (entity.kind == EntityKind::kSingleton) doc[std::string(entity.collection)] = rows.front();
-        else doc[std::string(entity.collection)] = std::move(rows);
+        if (entity.kind == EntityKind::kSingleton)
+            doc[std::string(entity.collection)] = rows.front();
+        else
+            doc[std::string(entity.collection)] = std::move(rows);
     }
     return doc;
 }
 
-std::vector<std::pair<std::string, std::string>> export_csv(const store::Store& store, const std::string& files_prefix) {
+std::vector<std::pair<std::string, std::string>> export_csv(const store::Store& store,
+                                                            const std::string& files_prefix) {
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& entity : model::entities()) {
         if (!exported(entity)) continue;
@@ -58,7 +66,9 @@ std::vector<std::pair<std::string, std::string>> export_csv(const store::Store& 
             std::vector<std::string> cells;
             for (const auto& field : entity.fields) {
                 auto it = values.find(std::string(field.name));
-                cells.push_back(it == values.end() ? std::string() : model::format_cell(field, nlohmann::json(*it)));
+                cells.push_back(it == values.end()
+                                    ? std::string()
+                                    : model::format_cell(field, nlohmann::json(*it)));
             }
             text += io::csv_record(cells);
             any = true;

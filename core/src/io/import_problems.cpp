@@ -10,14 +10,18 @@ constexpr std::size_t kMaxProblems = 100;
 }  // namespace
 
 void Problems::add(std::string problem) {
-    if (problems_.size() < kMaxProblems) problems_.push_back(std::move(problem));
-    else ++dropped_;
+    if (problems_.size() < kMaxProblems)
+        problems_.push_back(std::move(problem));
+    else
+        ++dropped_;
 }
 
 void Problems::throw_if_any() const {
     if (problems_.empty()) return;
-    if (problems_.size() == 1) throw Error(ErrorCode::kInvalidInput, problems_.front() + "; nothing was imported");
-    std::string message = std::to_string(problems_.size() + dropped_) + " problems; nothing was imported:";
+    if (problems_.size() == 1)
+        throw Error(ErrorCode::kInvalidInput, problems_.front() + "; nothing was imported");
+    std::string message =
+        std::to_string(problems_.size() + dropped_) + " problems; nothing was imported:";
     for (const auto& p : problems_) message += "\n  " + p;
     if (dropped_) message += "\n  ... and " + std::to_string(dropped_) + " more";
     throw Error(ErrorCode::kInvalidInput, message);

@@ -35,21 +35,24 @@ std::string field_names(const Entity& entity) {
 std::string collection_names() {
     std::string out;
     for (const auto& e : model::entities())
-        if (e.kind != EntityKind::kCatalog) out += (out.empty() ? "" : ", ") + std::string(e.collection);
+        if (e.kind != EntityKind::kCatalog)
+            out += (out.empty() ? "" : ", ") + std::string(e.collection);
     return out;
 }
 
 // Finds the entity for a collection name, or reports why there is none.
-const Entity* importable(std::string_view collection, Problems& problems, const std::string& where) {
+const Entity* importable(std::string_view collection, Problems& problems,
+                         const std::string& where) {
     const Entity* entity = model::entity_by_collection(collection);
     if (entity && entity->kind == EntityKind::kCatalog) {
         problems.add(where + "'" + std::string(collection) +
-                     "' cannot be imported: catalogs come from plugins; list the standard in adopted_standards instead");
+                     "' cannot be imported: catalogs come from plugins; list the standard in "
+                     "adopted_standards instead");
         return nullptr;
     }
     if (!entity)
-        problems.add(where + "'" + std::string(collection) + "' is not an entity collection; expected one of: " +
-                     collection_names());
+        problems.add(where + "'" + std::string(collection) +
+                     "' is not an entity collection; expected one of: " + collection_names());
     return entity;
 }
 
@@ -62,7 +65,11 @@ int first_non_utf8_line(std::string_view text) {
     int line = 1;
     for (std::size_t i = 0; i < text.size();) {
         auto c = static_cast<unsigned char>(text[i]);
-        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t length = c < 0x80           ? 1
+                             : (c >> 5) == 0x6  ? 2
+                             : (c >> 4) == 0xE  ? 3
+                             : (c >> 3) == 0x1E ? 4
+                                                : 0;
         if (length == 0 || i + length > text.size()) return line;
         for (std::size_t k = 1; k < length; ++k)
             if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
@@ -76,14 +83,20 @@ int first_non_utf8_line(std::string_view text) {
 void check_row(const SourceRow& row, Problems& problems) {
     for (const auto& field : row.entity->fields) {
         auto it = row.values.find(std::string(field.name));
-        bool missing = it == row.values.end() || it->is_null() || (it->is_string() && it->get<std::string>().empty());
+        bool missing = it == row.values.end() || it->is_null() ||
+                       (it->is_string() && it->get<std::string>().empty());
         if (missing) {
-            if (field.required) problems.add(locate(row, field.name) + "is required (" + model::describe(field) + ")");
+            if (field.required)
+                problems.add(locate(row, field.name) + "is required (" + model::describe(field) +
+                             ")");
             continue;
         }
-        if (auto problem = model::check_value(field, *it)) problems.add(locate(row, field.name) + *problem);
-        else if (is_key_part(*row.entity, field) && it->is_string() && it->get<std::string>().find('|') != std::string::npos)
-            problems.add(locate(row, field.name) + "must not contain '|', which joins the parts of link ids");
+        if (auto problem = model::check_value(field, *it))
+            problems.add(locate(row, field.name) + *problem);
+        else if (is_key_part(*row.entity, field) && it->is_string() &&
+                 it->get<std::string>().find('|') != std::string::npos)
+            problems.add(locate(row, field.name) +
+                         "must not contain '|', which joins the parts of link ids");
     }
 }
 
@@ -97,7 +110,8 @@ void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Prob
         return;
     }
     if (!doc.is_object()) {
-        problems.add(file + ": expected a JSON object with one array per collection, got " + io::json_type_name(doc));
+        problems.add(file + ": expected a JSON object with one array per collection, got " +
+                     io::json_type_name(doc));
         return;
     }
     auto source = std::make_shared<const SourceFile>(SourceFile{file, path.parent_path().string()});
@@ -114,27 +128,31 @@ void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Prob
         if (entity->kind == EntityKind::kSingleton) {
             items.emplace_back(pointer, &value);
         } else if (!value.is_array()) {
-            problems.add(file + ": " + pointer + ": expected an array of " + std::string(entity->name) + " objects, got " +
-                         io::json_type_name(value));
+            problems.add(file + ": " + pointer + ": expected an array of " +
+                         std::string(entity->name) + " objects, got " + io::json_type_name(value));
             continue;
         } else {
-            for (std::size_t i = 0; i < value.size(); ++i) items.emplace_back(pointer + "/" + std::to_string(i), &value[i]);
+            for (std::size_t i = 0; i < value.size(); ++i)
+                items.emplace_back(pointer + "/" + std::to_string(i), &value[i]);
         }
         for (const auto& [item_pointer, item] : items) {
             if (!item->is_object()) {
-                problems.add(file + ": " + item_pointer + ": expected a " + std::string(entity->name) + " object, got " +
+                problems.add(file + ": " + item_pointer + ": expected a " +
+                             std::string(entity->name) + " object, got " +
                              io::json_type_name(*item));
                 continue;
             }
             SourceRow row{entity, nlohmann::json::object(), source, 0, item_pointer};
             for (const auto& [name, field_value] : item->items()) {
                 if (!entity->field(name)) {
-                    problems.add(file + ": " + item_pointer + "/" + name + ": " + std::string(entity->name) +
-                                 " has no field '" + name + "'; its fields are: " + field_names(*entity));
+                    problems.add(file + ": " + item_pointer + "/" + name + ": " +
+                                 std::string(entity->name) + " has no field '" + name +
+                                 "'; its fields are: " + field_names(*entity));
                     continue;
                 }
                 // An empty string means absent, as an empty CSV cell does.
-                bool empty = field_value.is_string() && field_value.get_ref<const std::string&>().empty();
+                bool empty =
+                    field_value.is_string() && field_value.get_ref<const std::string&>().empty();
                 row.values[name] = empty ? nlohmann::json() : field_value;
             }
             check_row(row, problems);
@@ -166,11 +184,13 @@ void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems&
     for (const auto& name : records[0].cells) {
         const model::Field* field = entity->field(name);
         if (!field) {
-            problems.add(file + ":" + std::to_string(records[0].line) + ": column '" + name + "': " +
-                         std::string(entity->name) + " has no such field; its fields are: " + field_names(*entity));
+            problems.add(file + ":" + std::to_string(records[0].line) + ": column '" + name +
+                         "': " + std::string(entity->name) +
+                         " has no such field; its fields are: " + field_names(*entity));
             header_ok = false;
         } else if (std::find(columns.begin(), columns.end(), field) != columns.end()) {
-            problems.add(file + ":" + std::to_string(records[0].line) + ": column '" + name + "' appears twice");
+            problems.add(file + ":" + std::to_string(records[0].line) + ": column '" + name +
+                         "' appears twice");
             header_ok = false;
         }
         columns.push_back(field);
@@ -181,8 +201,9 @@ void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems&
         io::CsvRecord record = std::move(records[r]);  // freed row by row as the rows are built
         SourceRow row{entity, nlohmann::json::object(), source, record.line, ""};
         if (record.cells.size() != columns.size()) {
-            problems.add(file + ":" + std::to_string(record.line) + ": this row has " + std::to_string(record.cells.size()) +
-                         " cells; the header has " + std::to_string(columns.size()) +
+            problems.add(file + ":" + std::to_string(record.line) + ": this row has " +
+                         std::to_string(record.cells.size()) + " cells; the header has " +
+                         std::to_string(columns.size()) +
                          " (a cell holding a comma must be quoted)");
             continue;
         }
@@ -202,15 +223,19 @@ void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems&
 
 std::string extension_of(const fs::path& path) {
     auto ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return ext;
 }
 
 void read_path(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
     auto ext = extension_of(path);
-    if (ext == ".json") read_json_document(path, rows, problems);
-    else if (ext == ".csv") read_csv_file(path, rows, problems);
-    else problems.add(path.string() + ": expected a .json or .csv file, or a folder of them");
+    if (ext == ".json")
+        read_json_document(path, rows, problems);
+    else if (ext == ".csv")
+        read_csv_file(path, rows, problems);
+    else
+        problems.add(path.string() + ": expected a .json or .csv file, or a folder of them");
 }
 
 }  // namespace
@@ -220,7 +245,8 @@ std::vector<SourceRow> read_import(const std::vector<std::string>& paths) {
     Problems problems;
     for (const auto& given : paths) {
         fs::path path(given);
-        if (!fs::exists(path)) throw Error(ErrorCode::kNotFound, given + ": no such file or folder");
+        if (!fs::exists(path))
+            throw Error(ErrorCode::kNotFound, given + ": no such file or folder");
         if (!fs::is_directory(path)) {
             read_path(path, rows, problems);
             continue;
@@ -228,7 +254,8 @@ std::vector<SourceRow> read_import(const std::vector<std::string>& paths) {
         std::vector<fs::path> files;
         for (const auto& entry : fs::directory_iterator(path)) {
             auto ext = extension_of(entry.path());
-            if (entry.is_regular_file() && (ext == ".json" || ext == ".csv")) files.push_back(entry.path());
+            if (entry.is_regular_file() && (ext == ".json" || ext == ".csv"))
+                files.push_back(entry.path());
         }
         std::sort(files.begin(), files.end());
         if (files.empty()) problems.add(given + ": the folder holds no .json or .csv files");

@@ -20,16 +20,19 @@ using model::Field;
 using model::FieldType;
 
 std::string where_of(const SourceRow& row) {
-    return row.source->path + (row.pointer.empty() ? ":" + std::to_string(row.line) : ": " + row.pointer);
+    return row.source->path +
+           (row.pointer.empty() ? ":" + std::to_string(row.line) : ": " + row.pointer);
 }
 
 // The ids each entity has, in the store (as this transaction sees it) or in the import.
 class Known {
 public:
-    Known(store::WriteTxn& txn, const std::vector<SourceRow>& rows, const catalog::Library& installed)
+    Known(store::WriteTxn& txn, const std::vector<SourceRow>& rows,
+          const catalog::Library& installed)
         : txn_(txn), installed_(installed) {
         for (const auto& row : rows) imported_[std::string(row.entity->name)].insert(row_id(row));
-        txn.for_each("adopted_standard", [&](const nlohmann::json& r) { adopted_.insert(r["id"].get<std::string>()); });
+        txn.for_each("adopted_standard",
+                     [&](const nlohmann::json& r) { adopted_.insert(r["id"].get<std::string>()); });
     }
 
     // Why `id` does not resolve to a `target`, or "" when it does.
@@ -38,10 +41,12 @@ public:
         if (target == "standard") {
             if (adopted_.count(id)) return {};
             if (installed_.find(id) || ids("standard").count(id))
-                return "standard '" + id + "' is not adopted; list it in adopted_standards or run 'ims adopt'";
+                return "standard '" + id +
+                       "' is not adopted; list it in adopted_standards or run 'ims adopt'";
             return "no standard '" + id + "' is installed or adopted";
         }
-        if (ids(target).count(id) || (imported_.count(std::string(target)) && imported_[std::string(target)].count(id)))
+        if (ids(target).count(id) ||
+            (imported_.count(std::string(target)) && imported_[std::string(target)].count(id)))
             return {};
         return "no " + std::string(target) + " '" + id + "' in the store or in this import";
     }
@@ -49,14 +54,18 @@ public:
 private:
     const std::unordered_set<std::string>& ids(std::string_view entity) {
         auto [it, added] = stored_.try_emplace(std::string(entity));
-        if (added) txn_.for_each(entity, [&](const nlohmann::json& r) { it->second.insert(r["id"].get<std::string>()); });
+        if (added)
+            txn_.for_each(entity, [&](const nlohmann::json& r) {
+                it->second.insert(r["id"].get<std::string>());
+            });
         return it->second;
     }
 
     std::string requirement_problem(const std::string& id) {
         if (requirement_standard_.empty())
             txn_.for_each("requirement", [&](const nlohmann::json& r) {
-                requirement_standard_.emplace(r["id"].get<std::string>(), r["standard_id"].get<std::string>());
+                requirement_standard_.emplace(r["id"].get<std::string>(),
+                                              r["standard_id"].get<std::string>());
             });
         auto it = requirement_standard_.find(id);
         if (it != requirement_standard_.end() && adopted_.count(it->second)) return {};
@@ -67,7 +76,8 @@ private:
                    ", which is not adopted; list it in adopted_standards or run 'ims adopt'";
         std::string adopted;
         for (const auto& a : adopted_) adopted += (adopted.empty() ? "" : ", ") + a;
-        return "no requirement '" + id + "' in the adopted standards (" + (adopted.empty() ? "none adopted" : adopted) + ")";
+        return "no requirement '" + id + "' in the adopted standards (" +
+               (adopted.empty() ? "none adopted" : adopted) + ")";
     }
 
     store::WriteTxn& txn_;
@@ -97,11 +107,13 @@ void check_references(const SourceRow& row, Known& known, Problems& problems) {
         std::string_view target = target_of(field, row);
         if (target.empty()) continue;
         if (it->is_string()) {
-            if (auto p = known.problem(target, it->get<std::string>()); !p.empty()) problems.add(locate(row, field.name) + p);
+            if (auto p = known.problem(target, it->get<std::string>()); !p.empty())
+                problems.add(locate(row, field.name) + p);
             continue;
         }
         for (const auto& item : *it)
-            if (auto p = known.problem(target, item.get<std::string>()); !p.empty()) problems.add(locate(row, field.name) + p);
+            if (auto p = known.problem(target, item.get<std::string>()); !p.empty())
+                problems.add(locate(row, field.name) + p);
     }
 }
 
@@ -119,12 +131,15 @@ std::string evidence_file_problem(const SourceRow& row, const fs::path& file) {
     if (fs::path(given).is_absolute())
         return "'" + given + "' is an absolute path; give a path relative to the import file";
     std::error_code error;
-    fs::path base = fs::weakly_canonical(row.source->base_dir.empty() ? "." : row.source->base_dir, error);
+    fs::path base =
+        fs::weakly_canonical(row.source->base_dir.empty() ? "." : row.source->base_dir, error);
     fs::path real = fs::weakly_canonical(file, error);
-    if (!fs::is_regular_file(real, error)) return file.string() + ": no such file (paths are relative to the import file)";
+    if (!fs::is_regular_file(real, error))
+        return file.string() + ": no such file (paths are relative to the import file)";
     auto relative = real.lexically_relative(base);
     if (relative.empty() || *relative.begin() == "..")
-        return "'" + given + "' leads outside the import file's folder; keep evidence files beside or below it";
+        return "'" + given +
+               "' leads outside the import file's folder; keep evidence files beside or below it";
     return {};
 }
 
@@ -140,12 +155,14 @@ nlohmann::json to_columns(const SourceRow& row) {
     return out;
 }
 
-std::vector<std::string> changed_fields(const Entity& entity, const nlohmann::json& before, const nlohmann::json& after) {
+std::vector<std::string> changed_fields(const Entity& entity, const nlohmann::json& before,
+                                        const nlohmann::json& after) {
     std::vector<std::string> fields;
     for (const auto& field : entity.fields) {
         std::string column(field.column_name());
         if (!field.stored() || column == "id") continue;
-        if (before.value(column, nlohmann::json()) != after.value(column, nlohmann::json())) fields.emplace_back(field.name);
+        if (before.value(column, nlohmann::json()) != after.value(column, nlohmann::json()))
+            fields.emplace_back(field.name);
     }
     return fields;
 }
@@ -159,11 +176,15 @@ public:
         nlohmann::json previous;
         std::string id = columns["id"];
         switch (txn_.put(row.entity->name, columns, &previous)) {
-            case store::PutOutcome::kAdded: changes.added.push_back(id); break;
+            case store::PutOutcome::kAdded:
+                changes.added.push_back(id);
+                break;
             case store::PutOutcome::kChanged:
                 changes.changed.emplace_back(id, changed_fields(*row.entity, previous, columns));
                 break;
-            case store::PutOutcome::kUnchanged: ++changes.unchanged; break;
+            case store::PutOutcome::kUnchanged:
+                ++changes.unchanged;
+                break;
         }
     }
 
@@ -181,8 +202,8 @@ public:
         }
         ++report_.files_stored;
         if (columns.contains("sha256") && columns["sha256"] != sha) {
-            problems.add(locate(row, "sha256") + "the file " + file.string() + " has sha256 " + sha +
-                         ", not the one given; it changed since it was exported");
+            problems.add(locate(row, "sha256") + "the file " + file.string() + " has sha256 " +
+                         sha + ", not the one given; it changed since it was exported");
             return false;
         }
         columns["sha256"] = sha;
@@ -204,14 +225,16 @@ private:
 
 }  // namespace
 
-ImportReport import_rows(store::WriteTxn& txn, const std::vector<SourceRow>& rows, const catalog::Library& installed) {
+ImportReport import_rows(store::WriteTxn& txn, const std::vector<SourceRow>& rows,
+                         const catalog::Library& installed) {
     Problems problems;
     std::map<std::pair<std::string_view, std::string>, const SourceRow*> seen;
     for (const auto& row : rows) {
         auto [it, added] = seen.try_emplace({row.entity->name, row_id(row)}, &row);
         if (!added)
-            problems.add(locate(row) + "the same " + std::string(row.entity->name) + " is also defined at " +
-                         where_of(*it->second) + "; each id may appear once in an import");
+            problems.add(locate(row) + "the same " + std::string(row.entity->name) +
+                         " is also defined at " + where_of(*it->second) +
+                         "; each id may appear once in an import");
     }
     for (const auto& row : rows) {
         if (row.entity->name != "adopted_standard") continue;
@@ -219,7 +242,8 @@ ImportReport import_rows(store::WriteTxn& txn, const std::vector<SourceRow>& row
         if (!installed.find(id)) {
             std::string names;
             for (const auto& s : installed.standards()) names += (names.empty() ? "" : ", ") + s.id;
-            problems.add(locate(row, "standard_id") + "no installed plugin provides '" + id + "' (installed: " + names + ")");
+            problems.add(locate(row, "standard_id") + "no installed plugin provides '" + id +
+                         "' (installed: " + names + ")");
         }
     }
     problems.throw_if_any();
@@ -237,10 +261,13 @@ ImportReport import_rows(store::WriteTxn& txn, const std::vector<SourceRow>& row
         check_references(row, known, problems);
         fs::path file = evidence_file(row);
         if (!file.empty())
-            if (auto problem = evidence_file_problem(row, file); !problem.empty()) problems.add(locate(row, "file") + problem);
+            if (auto problem = evidence_file_problem(row, file); !problem.empty())
+                problems.add(locate(row, "file") + problem);
         auto sha = row.values.find("sha256");
-        if (file.empty() && sha != row.values.end() && sha->is_string() && !txn.has_blob(sha->get<std::string>()))
-            problems.add(locate(row, "sha256") + "the vault holds no file with this hash; give the file with 'file'");
+        if (file.empty() && sha != row.values.end() && sha->is_string() &&
+            !txn.has_blob(sha->get<std::string>()))
+            problems.add(locate(row, "sha256") +
+                         "the vault holds no file with this hash; give the file with 'file'");
     }
     problems.throw_if_any();
 

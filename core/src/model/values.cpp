@@ -22,21 +22,28 @@ std::string quoted(const nlohmann::json& value) {
 
 std::string kind_of(const nlohmann::json& value) {
     switch (value.type()) {
-        case nlohmann::json::value_t::string: return "the string " + quoted(value);
-        case nlohmann::json::value_t::boolean: return value.get<bool>() ? "true" : "false";
-        case nlohmann::json::value_t::array: return "an array";
-        case nlohmann::json::value_t::object: return "an object";
-        default: return "the number " + value.dump();
+        case nlohmann::json::value_t::string:
+            return "the string " + quoted(value);
+        case nlohmann::json::value_t::boolean:
+            return value.get<bool>() ? "true" : "false";
+        case nlohmann::json::value_t::array:
+            return "an array";
+        case nlohmann::json::value_t::object:
+            return "an object";
+        default:
+            return "the number " + value.dump();
     }
 }
 
 bool is_date(const std::string& s) {
     static const std::regex kShape(R"(\d{4}-\d{2}-\d{2})");
-    return std::regex_match(s, kShape) && QDate::fromString(QString::fromStdString(s), Qt::ISODate).isValid();
+    return std::regex_match(s, kShape) &&
+           QDate::fromString(QString::fromStdString(s), Qt::ISODate).isValid();
 }
 
 bool is_datetime(const std::string& s) {
-    static const std::regex kShape(R"((\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:\d{2})?(Z|[+-]\d{2}:\d{2}))");
+    static const std::regex kShape(
+        R"((\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:\d{2})?(Z|[+-]\d{2}:\d{2}))");
     std::smatch m;
     if (!std::regex_match(s, m, kShape) || !is_date(m[1].str())) return false;
     return QDateTime::fromString(QString::fromStdString(s), Qt::ISODate).isValid();
@@ -50,8 +57,11 @@ std::string join_values(const std::vector<std::string_view>& values) {
 
 std::string describe_element(const Field& field);
 
-std::optional<std::string> check_scalar(const Field& field, FieldType type, const nlohmann::json& value) {
-    auto expected = [&] { return "expected " + describe_element(field) + ", got " + kind_of(value); };
+std::optional<std::string> check_scalar(const Field& field, FieldType type,
+                                        const nlohmann::json& value) {
+    auto expected = [&] {
+        return "expected " + describe_element(field) + ", got " + kind_of(value);
+    };
     switch (type) {
         case kInteger: {
             if (!value.is_number_integer()) return expected();
@@ -62,9 +72,13 @@ std::optional<std::string> check_scalar(const Field& field, FieldType type, cons
         case kBoolean:
             return value.is_boolean() ? std::nullopt : std::optional(expected());
         case kDate:
-            return value.is_string() && is_date(value.get<std::string>()) ? std::nullopt : std::optional(expected());
+            return value.is_string() && is_date(value.get<std::string>())
+                       ? std::nullopt
+                       : std::optional(expected());
         case kDateTime:
-            return value.is_string() && is_datetime(value.get<std::string>()) ? std::nullopt : std::optional(expected());
+            return value.is_string() && is_datetime(value.get<std::string>())
+                       ? std::nullopt
+                       : std::optional(expected());
         case kEnum:
         case kEnumList:
             if (value.is_string())
@@ -72,18 +86,22 @@ std::optional<std::string> check_scalar(const Field& field, FieldType type, cons
                     if (value.get<std::string>() == allowed) return std::nullopt;
             return expected();
         default:
-            return value.is_string() && !value.get<std::string>().empty() ? std::nullopt : std::optional(expected());
+            return value.is_string() && !value.get<std::string>().empty()
+                       ? std::nullopt
+                       : std::optional(expected());
     }
 }
 
-
-
 FieldType element_type(FieldType type) {
     switch (type) {
-        case kTextList: return kText;
-        case kEnumList: return kEnum;
-        case kRefList: return kRef;
-        default: return type;
+        case kTextList:
+            return kText;
+        case kEnumList:
+            return kEnum;
+        case kRefList:
+            return kRef;
+        default:
+            return type;
     }
 }
 
@@ -92,7 +110,8 @@ FieldType element_type(FieldType type) {
 std::optional<std::string> check_item(const Field& field, const nlohmann::json& item) {
     if (auto problem = check_scalar(field, element_type(field.type), item)) return problem;
     const std::string& s = item.get_ref<const std::string&>();
-    if (s.front() == ' ' || s.back() == ' ') return "expected no space at the start or end, got '" + s + "'";
+    if (s.front() == ' ' || s.back() == ' ')
+        return "expected no space at the start or end, got '" + s + "'";
     return std::nullopt;
 }
 
@@ -104,16 +123,20 @@ nlohmann::json element_schema(const Field& field) {
             if (field.max) s["maximum"] = *field.max;
             return s;
         }
-        case kBoolean: return {{"type", "boolean"}};
-        case kDate: return {{"type", "string"}, {"pattern", R"(^\d{4}-\d{2}-\d{2}$)"}};
+        case kBoolean:
+            return {{"type", "boolean"}};
+        case kDate:
+            return {{"type", "string"}, {"pattern", R"(^\d{4}-\d{2}-\d{2}$)"}};
         case kDateTime:
-            return {{"type", "string"}, {"pattern", R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$)"}};
+            return {{"type", "string"},
+                    {"pattern", R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$)"}};
         case kEnum: {
             nlohmann::json values = nlohmann::json::array();
             for (auto v : field.values) values.push_back(v);
             return {{"enum", values}};
         }
-        default: return {{"type", "string"}, {"minLength", 1}};
+        default:
+            return {{"type", "string"}, {"minLength", 1}};
     }
 }
 
@@ -122,18 +145,32 @@ std::string describe_element(const Field& field) {
     switch (element_type(field.type)) {
         case kInteger:
             one = "an integer";
-            if (field.min && field.max) one += " from " + std::to_string(*field.min) + " to " + std::to_string(*field.max);
-            else if (field.min) one += " of at least " + std::to_string(*field.min);
+            if (field.min && field.max)
+                one += " from " + std::to_string(*field.min) + " to " + std::to_string(*field.max);
+            else if (field.min)
+                one += " of at least " + std::to_string(*field.min);
             break;
-        case kBoolean: one = "true or false"; break;
-        case kDate: one = "a date YYYY-MM-DD"; break;
-        case kDateTime: one = "a date and time with a time zone, e.g. 2026-03-04T09:30:00+02:00"; break;
-        case kEnum: one = "one of: " + join_values(field.values); break;
+        case kBoolean:
+            one = "true or false";
+            break;
+        case kDate:
+            one = "a date YYYY-MM-DD";
+            break;
+        case kDateTime:
+            one = "a date and time with a time zone, e.g. 2026-03-04T09:30:00+02:00";
+            break;
+        case kEnum:
+            one = "one of: " + join_values(field.values);
+            break;
         case kRef:
             one = field.target.empty() ? "an id" : "the id of a " + std::string(field.target);
             break;
-        case kFile: one = "a file path relative to the import file"; break;
-        default: one = "a non-empty string"; break;
+        case kFile:
+            one = "a file path relative to the import file";
+            break;
+        default:
+            one = "a non-empty string";
+            break;
     }
     return one;
 }
@@ -141,7 +178,8 @@ std::string describe_element(const Field& field) {
 }  // namespace
 
 std::string describe(const Field& field) {
-    return field.is_list() ? "a list of values, each " + describe_element(field) : describe_element(field);
+    return field.is_list() ? "a list of values, each " + describe_element(field)
+                           : describe_element(field);
 }
 
 std::optional<std::string> check_value(const Field& field, const nlohmann::json& value) {
@@ -149,14 +187,16 @@ std::optional<std::string> check_value(const Field& field, const nlohmann::json&
     if (!field.is_list()) return check_scalar(field, field.type, value);
     if (!value.is_array()) return "expected " + describe(field) + ", got " + kind_of(value);
     for (std::size_t i = 0; i < value.size(); ++i)
-        if (auto problem = check_item(field, value[i])) return "item " + std::to_string(i) + ": " + *problem;
+        if (auto problem = check_item(field, value[i]))
+            return "item " + std::to_string(i) + ": " + *problem;
     return std::nullopt;
 }
 
 CellValue parse_cell(const Field& field, std::string_view text) {
     if (text.empty()) return {nullptr, std::nullopt};
     auto fail = [&] {
-        return CellValue{nullptr, "expected " + describe(field) + ", got '" + std::string(text) + "'"};
+        return CellValue{nullptr,
+                         "expected " + describe(field) + ", got '" + std::string(text) + "'"};
     };
     if (field.is_list()) {
         nlohmann::json items = nlohmann::json::array();
@@ -167,10 +207,14 @@ CellValue parse_cell(const Field& field, std::string_view text) {
             item.clear();
         };
         for (std::size_t i = 0; i < text.size(); ++i) {
-            bool escaped = text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == ';' || text[i + 1] == '\\');
-            if (escaped) item += text[++i];
-            else if (text[i] == ';') flush();
-            else item += text[i];
+            bool escaped = text[i] == '\\' && i + 1 < text.size() &&
+                           (text[i + 1] == ';' || text[i + 1] == '\\');
+            if (escaped)
+                item += text[++i];
+            else if (text[i] == ';')
+                flush();
+            else
+                item += text[i];
         }
         flush();
         if (auto problem = check_value(field, items)) return {nullptr, problem};
@@ -185,9 +229,12 @@ CellValue parse_cell(const Field& field, std::string_view text) {
         value = n;
     } else if (field.type == kBoolean) {
         QString lower = QString::fromStdString(s).trimmed().toLower();
-        if (lower == "true" || lower == "yes" || lower == "1") value = true;
-        else if (lower == "false" || lower == "no" || lower == "0") value = false;
-        else return fail();
+        if (lower == "true" || lower == "yes" || lower == "1")
+            value = true;
+        else if (lower == "false" || lower == "no" || lower == "0")
+            value = false;
+        else
+            return fail();
     }
     if (check_value(field, value)) return fail();
     return {value, std::nullopt};
@@ -217,7 +264,8 @@ nlohmann::json import_schema() {
         if (entity.kind == EntityKind::kCatalog) continue;
         nlohmann::json fields = nlohmann::json::object(), required = nlohmann::json::array();
         for (const auto& field : entity.fields) {
-            nlohmann::json s = field.is_list() ? nlohmann::json{{"type", "array"}, {"items", element_schema(field)}}
+            nlohmann::json s = field.is_list() ? nlohmann::json{{"type", "array"},
+                                                                {"items", element_schema(field)}}
                                                : element_schema(field);
             if (field.type == kFile) s = {{"type", "string"}, {"minLength", 1}};
             if (!field.required) s = {{"anyOf", {s, {{"type", "null"}}}}};
@@ -225,10 +273,15 @@ nlohmann::json import_schema() {
             fields[std::string(field.name)] = s;
             if (field.required) required.push_back(field.name);
         }
-        nlohmann::json row = {{"type", "object"}, {"description", entity.doc}, {"properties", fields},
-                              {"required", required}, {"additionalProperties", false}};
+        nlohmann::json row = {{"type", "object"},
+                              {"description", entity.doc},
+                              {"properties", fields},
+                              {"required", required},
+                              {"additionalProperties", false}};
         properties[std::string(entity.collection)] =
-            entity.kind == EntityKind::kSingleton ? row : nlohmann::json{{"type", "array"}, {"items", row}};
+            entity.kind == EntityKind::kSingleton
+                ? row
+                : nlohmann::json{{"type", "array"}, {"items", row}};
     }
     return {{"$schema", "http://json-schema.org/draft-07/schema#"},
             {"$id", "https://ims.invalid/sdk/schema/v1/import.schema.json"},

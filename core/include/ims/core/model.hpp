@@ -25,7 +25,7 @@ enum class FieldType {
     kTextList,
     kEnumList,
     kRefList,
-    kFile,      // evidence only: a file path in import files, stored in the vault
+    kFile,  // evidence only: a file path in import files, stored in the vault
 };
 
 struct Field {
