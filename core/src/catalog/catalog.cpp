@@ -6,9 +6,7 @@
 #include "util/sha256.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace ims::catalog {
 namespace {
@@ -38,18 +36,10 @@ Requirement read_requirement(const io::JsonObject& r, const std::string& standar
     return req;
 }
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorCode::kNotFound, path + ": cannot open the file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 }  // namespace
 
 Standard load_catalog(const std::string& path) {
-    const std::string bytes = read_text(path);
+    const std::string bytes = io::read_text_file(path);
     nlohmann::json doc = io::parse_json(bytes, path);
     io::JsonObject root(doc, path, "");
     std::string format = root.required_string("format");

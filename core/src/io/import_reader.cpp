@@ -8,8 +8,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace ims::exchange {
 namespace {
@@ -17,14 +15,6 @@ namespace {
 namespace fs = std::filesystem;
 using model::Entity;
 using model::EntityKind;
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot be read");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::string field_names(const Entity& entity) {
     std::string out;
@@ -104,7 +94,7 @@ void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Prob
     const std::string file = path.string();
     nlohmann::json doc;
     try {
-        doc = io::parse_json(read_text(path), file);
+        doc = io::parse_json(io::read_text_file(file), file);
     } catch (const Error& e) {
         problems.add(e.what());
         return;
@@ -167,7 +157,7 @@ void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems&
     if (!entity) return;
     std::vector<io::CsvRecord> records;
     try {
-        std::string text = read_text(path);
+        std::string text = io::read_text_file(file);
         if (int line = first_non_utf8_line(text)) {
             problems.add(file + ":" + std::to_string(line) +
                          ": this line is not UTF-8 text; save the file as \"CSV UTF-8\"");

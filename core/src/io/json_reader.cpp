@@ -120,14 +120,16 @@ nlohmann::json parse_json(const std::string& text, const std::string& source) {
     }
 }
 
-nlohmann::json read_json_file(const std::string& path) {
+std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorCode::kNotFound, path + ": cannot open the file");
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (in.bad()) throw Error(ErrorCode::kIo, path + ": cannot read the file");
-    return parse_json(buffer.str(), path);
+    return buffer.str();
 }
+
+nlohmann::json read_json_file(const std::string& path) { return parse_json(read_text_file(path), path); }
 
 JsonObject::JsonObject(const nlohmann::json& value, std::string source, std::string pointer)
     : value_(&value), source_(std::move(source)), pointer_(std::move(pointer)) {

@@ -14,6 +14,9 @@ namespace ims::io {
 // with "<source>:<line>:<column>: ..." on a syntax error.
 nlohmann::json parse_json(const std::string& text, const std::string& source);
 
+// Reads a whole file as bytes; throws ims::Error(kNotFound / kIo).
+std::string read_text_file(const std::string& path);
+
 // Reads and parses a file; throws ims::Error(kNotFound / kIo / kInvalidInput).
 nlohmann::json read_json_file(const std::string& path);
 
