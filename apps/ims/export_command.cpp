@@ -6,9 +6,6 @@
 #include "ims/core/store.hpp"
 #include "output.hpp"
 
-#include <QCryptographicHash>
-#include <QFile>
-
 #include <unistd.h>
 #include <filesystem>
 #include <ostream>
@@ -17,26 +14,6 @@ namespace ims::cli {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr const char* kFilesPrefix = "files/";
-
-bool holds(const fs::path& path, const std::string& sha256) {
-    QFile file(QString::fromStdString(path.string()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    return file.open(QIODevice::ReadOnly) && hash.addData(&file) &&
-           hash.result().toHex().toStdString() == sha256;
-}
-
-// Copies every exported vault file to <dir>/files/<sha256>; a file already there with the
-// right content is left alone.
-void write_files(const store::Store& store, const fs::path& dir) {
-    fs::create_directories(dir / "files");
-    for (const auto& sha : exchange::exported_blobs(store)) {
-        fs::path target = dir / "files" / sha;
-        if (holds(target, sha)) continue;
-        store.read_blob(sha, target.string());
-    }
-}
-
 // Whether DIR holds only what an export writes (collection CSV files and files/<sha256>), so
 // that --force may replace it without destroying anything else, such as the store itself.
 std::string foreign_entry(const fs::path& dir) {
@@ -45,7 +22,7 @@ std::string foreign_entry(const fs::path& dir) {
         if (entry.is_regular_file() && p.extension() == ".csv" &&
             model::entity_by_collection(p.stem().string()))
             continue;
-        if (entry.is_directory() && p.filename() == "files") {
+        if (entry.is_directory() && p.filename() == exchange::kFilesFolder) {
             for (const auto& blob : fs::directory_iterator(p))
                 if (!blob.is_regular_file() || blob.path().filename().string().size() != 64)
                     return blob.path().string();
@@ -78,9 +55,9 @@ void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path di
     try {
         fs::remove_all(fresh);
         fs::create_directories(fresh);
-        for (const auto& [name, text] : exchange::export_csv(store, kFilesPrefix))
+        for (const auto& [name, text] : exchange::export_csv(store, exchange::kFilesPrefix))
             write_output(inv, {"csv", (fresh / name).string()}, text);
-        write_files(store, fresh);
+        exchange::write_evidence_files(store, fresh.string());
         if (fs::exists(dir)) {
             fs::rename(dir, old);
             moved_old = true;
@@ -126,12 +103,13 @@ int run_export(Invocation& inv) {
         fs::path dir = fs::absolute(spec.path).parent_path();
         try {
             fs::create_directories(dir);
-            write_files(store, dir);
+            exchange::write_evidence_files(store, dir.string());
         } catch (const fs::filesystem_error& e) {
             throw Error(ErrorCode::kIo,
                         (dir / "files").string() + ": cannot write evidence files: " + e.what());
         }
-        write_output(inv, spec, exchange::export_document(store, kFilesPrefix).dump(2) + "\n");
+        write_output(inv, spec,
+                     exchange::export_document(store, exchange::kFilesPrefix).dump(2) + "\n");
         inv.err << "wrote " << spec.path << "\n";
     }
     return kExitOk;

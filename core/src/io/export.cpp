@@ -3,6 +3,9 @@
 // importing into an empty store and exporting again gives the same bytes.
 #include "ims/core/exchange.hpp"
 #include "io/csv.hpp"
+#include "util/sha256.hpp"
+
+#include <filesystem>
 
 #include <set>
 
@@ -84,6 +87,16 @@ std::vector<std::string> exported_blobs(const store::Store& store) {
         if (row.contains("sha256")) hashes.insert(row["sha256"].get<std::string>());
     });
     return {hashes.begin(), hashes.end()};
+}
+
+void write_evidence_files(const store::Store& store, const std::string& dir) {
+    const std::filesystem::path folder = std::filesystem::path(dir) / kFilesFolder;
+    std::filesystem::create_directories(folder);
+    for (const auto& sha : exported_blobs(store)) {
+        const std::string target = (folder / sha).string();
+        if (std::filesystem::is_regular_file(target) && util::sha256_file(target) == sha) continue;
+        store.read_blob(sha, target);
+    }
 }
 
 }  // namespace ims::exchange

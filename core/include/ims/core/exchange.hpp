@@ -67,7 +67,16 @@ nlohmann::ordered_json export_document(const store::Store& store, const std::str
 std::vector<std::pair<std::string, std::string>> export_csv(const store::Store& store,
                                                             const std::string& files_prefix);
 
-// The distinct vault hashes evidence rows refer to, for writing files beside an export.
+// The distinct vault hashes evidence rows refer to.
 std::vector<std::string> exported_blobs(const store::Store& store);
+
+// Where export puts evidence files, relative to the JSON file's folder or the CSV folder, and
+// the prefix its rows' "file" fields then carry.
+inline constexpr const char* kFilesFolder = "files";
+inline constexpr const char* kFilesPrefix = "files/";
+
+// Copies every exported vault file to <dir>/files/<sha256>; a file already there with the right
+// content is left alone. Throws ims::Error(kIo) or std::filesystem::filesystem_error.
+void write_evidence_files(const store::Store& store, const std::string& dir);
 
 }  // namespace ims::exchange
