@@ -42,27 +42,48 @@ struct Column {
     const model::Field* field;
 };
 
-const std::vector<Column>& columns_of(const model::Entity& entity) {
-    static std::map<std::string_view, std::vector<Column>> cache;
-    static std::mutex mutex;
-    std::lock_guard lock(mutex);
-    auto [it, added] = cache.try_emplace(entity.name);
-    if (!added) return it->second;
+// An entity's columns and the SQL the write path runs for it, built once per entity: put() and
+// read_row() run once per imported row.
+struct TableSql {
+    std::vector<Column> columns;
+    std::string select;  // every column, no WHERE
+    std::string select_by_id;
+    std::string upsert;
+};
+
+TableSql build_table_sql(const model::Entity& entity) {
+    TableSql t;
     const model::Field* id_field = nullptr;
     for (const auto& field : entity.fields)
         if (field.column_name() == "id") id_field = &field;
-    it->second.push_back({"id", id_field});
+    t.columns.push_back({"id", id_field});
     for (const auto& field : entity.fields)
-        if (field.stored() && field.column_name() != "id") it->second.push_back({std::string(field.name), &field});
+        if (field.stored() && field.column_name() != "id") t.columns.push_back({std::string(field.name), &field});
+    std::string names, values, updates;
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        const std::string& name = t.columns[i].name;
+        names += (i ? ", " : "") + name;
+        values += (i ? ", ?" : "?") + std::to_string(i + 1);
+        if (i > 0) updates += (i > 1 ? ", " : "") + name + " = excluded." + name;
+    }
+    const std::string table(entity.table);
+    t.select = "SELECT " + names + " FROM " + table;
+    t.select_by_id = t.select + " WHERE id = ?1";
+    t.upsert = "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
+    if (t.columns.size() > 1) t.upsert += " ON CONFLICT (id) DO UPDATE SET " + updates;
+    return t;
+}
+
+const TableSql& table_sql(const model::Entity& entity) {
+    static std::map<std::string_view, TableSql> cache;
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    auto it = cache.find(entity.name);
+    if (it == cache.end()) it = cache.emplace(entity.name, build_table_sql(entity)).first;
     return it->second;
 }
 
-std::string select_sql(const model::Entity& entity) {
-    std::string sql = "SELECT ";
-    const auto& columns = columns_of(entity);
-    for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i].name;
-    return sql + " FROM " + std::string(entity.table);
-}
+const std::vector<Column>& columns_of(const model::Entity& entity) { return table_sql(entity).columns; }
 
 // Reads the current row of the statement as JSON (only non-NULL columns), in put()'s form.
 nlohmann::json row_from(const Statement& stmt, const model::Entity& entity) {
@@ -82,7 +103,7 @@ nlohmann::json row_from(const Statement& stmt, const model::Entity& entity) {
 }
 
 nlohmann::json read_row(Database& db, const model::Entity& entity, std::string_view id) {
-    Statement& stmt = db.cached(select_sql(entity) + " WHERE id = ?1");
+    Statement& stmt = db.cached(table_sql(entity).select_by_id);
     stmt.bind(1, id);
     nlohmann::json row = stmt.step() ? row_from(stmt, entity) : nlohmann::json();
     stmt.reset();
@@ -219,17 +240,7 @@ PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row, nlo
     if (existing == wanted) return PutOutcome::kUnchanged;
 
     const auto& table_columns = columns_of(type);
-    std::string columns, values, updates;
-    for (std::size_t i = 0; i < table_columns.size(); ++i) {
-        const std::string& name = table_columns[i].name;
-        columns += (i ? ", " : "") + name;
-        values += (i ? ", ?" : "?") + std::to_string(i + 1);
-        if (i > 0) updates += (i > 1 ? ", " : "") + name + " = excluded." + name;
-    }
-    std::string sql = "INSERT INTO " + std::string(type.table) + " (" + columns + ") VALUES (" +
-                      values + ")";
-    sql += table_columns.size() > 1 ? " ON CONFLICT (id) DO UPDATE SET " + updates : "";
-    Statement& stmt = db_.cached(sql);
+    Statement& stmt = db_.cached(table_sql(type).upsert);
     for (std::size_t i = 0; i < table_columns.size(); ++i) {
         int index = static_cast<int>(i + 1);
         auto it = wanted.find(table_columns[i].name);
@@ -257,7 +268,7 @@ nlohmann::json Store::get(std::string_view entity, std::string_view id) const {
 
 static void each_row(Database& db, std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) {
     const model::Entity& type = model::entity(entity);
-    Statement stmt(db, select_sql(type) + " ORDER BY id");
+    Statement stmt(db, table_sql(type).select + " ORDER BY id");
     while (stmt.step()) fn(row_from(stmt, type));
 }
 
