@@ -40,15 +40,17 @@ std::string row_id(const SourceRow& row) {
     return id;
 }
 
+std::string place(const SourceRow& row, std::string_view field) {
+    if (row.pointer.empty() && row.line > 0) return row.source->path + ":" + std::to_string(row.line);
+    return row.source->path + ": " + row.pointer + (field.empty() ? "" : "/" + std::string(field));
+}
+
 std::string locate(const SourceRow& row, std::string_view field) {
     std::string id = row_id(row);
     std::string subject = std::string(row.entity->name) + (id.empty() ? "" : " '" + id + "'");
-    if (!row.pointer.empty() || row.line == 0) {
-        std::string pointer = row.pointer + (field.empty() ? "" : "/" + std::string(field));
-        return row.source->path + ": " + pointer + ": " + subject + ": ";
-    }
-    return row.source->path + ":" + std::to_string(row.line) + ": " + subject +
-           (field.empty() ? "" : ", field '" + std::string(field) + "'") + ": ";
+    bool csv = row.pointer.empty() && row.line > 0;
+    std::string field_part = csv && !field.empty() ? ", field '" + std::string(field) + "'" : "";
+    return place(row, field) + ": " + subject + field_part + ": ";
 }
 
 }  // namespace ims::exchange

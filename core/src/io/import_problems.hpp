@@ -25,6 +25,9 @@ private:
 // The row's id as the store will know it ("" while its key fields are missing).
 std::string row_id(const SourceRow& row);
 
+// Where a row (and, in JSON, its field) is: "people.csv:14" or "acme.json: /people/3/email".
+std::string place(const SourceRow& row, std::string_view field = {});
+
 // "people.csv:14: person 'P-014', field 'email': " or "acme.json: /people/3/email: person 'P-014': ";
 // without a field, the row alone.
 std::string locate(const SourceRow& row, std::string_view field = {});

@@ -19,11 +19,6 @@ using model::EntityKind;
 using model::Field;
 using model::FieldType;
 
-std::string where_of(const SourceRow& row) {
-    return row.source->path +
-           (row.pointer.empty() ? ":" + std::to_string(row.line) : ": " + row.pointer);
-}
-
 // The ids each entity has, in the store (as this transaction sees it) or in the import.
 class Known {
 public:
@@ -233,7 +228,7 @@ ImportReport import_rows(store::WriteTxn& txn, const std::vector<SourceRow>& row
         auto [it, added] = seen.try_emplace({row.entity->name, row_id(row)}, &row);
         if (!added)
             problems.add(locate(row) + "the same " + std::string(row.entity->name) +
-                         " is also defined at " + where_of(*it->second) +
+                         " is also defined at " + place(*it->second) +
                          "; each id may appear once in an import");
     }
     for (const auto& row : rows) {
