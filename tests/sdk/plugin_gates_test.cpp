@@ -47,7 +47,7 @@ TEST_F(PluginGates, LoadsAGoodNativePluginBesideFirstPartyOnes) {
     const Plugin& good = plugin("fixture-good");
     ASSERT_TRUE(good.loaded()) << good.error;
     ASSERT_NE(good.descriptor, nullptr);
-    EXPECT_EQ(good.descriptor->check_count, 4u);
+    EXPECT_EQ(good.descriptor->check_count, 6u);
     EXPECT_TRUE(plugin("core").loaded());
 }
 
@@ -62,9 +62,10 @@ TEST_F(PluginGates, RefusesNewerMinorWithExactMessage) {
 }
 
 TEST_F(PluginGates, RefusesLibraryWithoutEntrySymbolWithExactMessage) {
-    expect_refused("fixture-no-entry",
-                   "plugin 'fixture-no-entry': libims_fixture-no-entry.so does not export "
-                   "ims_plugin_entry_v1; this host provides SDK ABI 1.0 and needs that entry point");
+    expect_refused(
+        "fixture-no-entry",
+        "plugin 'fixture-no-entry': libims_fixture-no-entry.so does not export "
+        "ims_plugin_entry_v1; this host provides SDK ABI 1.0 and needs that entry point");
 }
 
 TEST_F(PluginGates, RefusesDescriptorWhoseIdDiffersFromManifest) {
@@ -75,12 +76,12 @@ TEST_F(PluginGates, RefusesDescriptorWhoseIdDiffersFromManifest) {
 
 TEST_F(PluginGates, RefusesLibraryWhoseChecksumDiffers) {
     const Plugin& p = plugin("fixture-bad-checksum");
-    std::string actual =
-        ims::util::sha256_file(p.dir + "/libims_fixture-bad-checksum.so");
-    expect_refused("fixture-bad-checksum",
-                   "plugin 'fixture-bad-checksum': library libims_fixture-bad-checksum.so has sha256 " +
-                       actual + " but its manifest expects " + std::string(64, '0') +
-                       "; the file changed after the plugin was built, so rebuild or reinstall the plugin");
+    std::string actual = ims::util::sha256_file(p.dir + "/libims_fixture-bad-checksum.so");
+    expect_refused(
+        "fixture-bad-checksum",
+        "plugin 'fixture-bad-checksum': library libims_fixture-bad-checksum.so has sha256 " +
+            actual + " but its manifest expects " + std::string(64, '0') +
+            "; the file changed after the plugin was built, so rebuild or reinstall the plugin");
 }
 
 TEST_F(PluginGates, ManifestGateRunsBeforeAnyPluginCode) {
@@ -107,7 +108,8 @@ protected:
 };
 
 TEST_F(NativeChecks, PassingCheckQueriesTheViewsAndSeesItsParameters) {
-    auto results = ims::checks::run_native_check(plugin("fixture-good"), "fixture.passes", evaluation_);
+    auto results =
+        ims::checks::run_native_check(plugin("fixture-good"), "fixture.passes", evaluation_);
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results[0].status, ims::checks::Status::kPass);
     EXPECT_EQ(results[0].subject_type, "organisation");
@@ -116,20 +118,23 @@ TEST_F(NativeChecks, PassingCheckQueriesTheViewsAndSeesItsParameters) {
 }
 
 TEST_F(NativeChecks, ThrowingCheckBecomesAnErrorResultAndTheHostSurvives) {
-    auto results = ims::checks::run_native_check(plugin("fixture-good"), "fixture.throws", evaluation_);
+    auto results =
+        ims::checks::run_native_check(plugin("fixture-good"), "fixture.throws", evaluation_);
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results[0].status, ims::checks::Status::kError);
     EXPECT_EQ(results[0].message,
               "native check 'fixture.throws' of plugin 'fixture-good' could not be evaluated: "
               "the disk is on fire");
     // The host goes on: the next check of the same plugin still runs.
-    auto again = ims::checks::run_native_check(plugin("fixture-good"), "fixture.passes", evaluation_);
+    auto again =
+        ims::checks::run_native_check(plugin("fixture-good"), "fixture.passes", evaluation_);
     ASSERT_EQ(again.size(), 1u);
     EXPECT_EQ(again[0].status, ims::checks::Status::kPass);
 }
 
 TEST_F(NativeChecks, CountingRowsOfAViewIsAllowed) {
-    auto results = ims::checks::run_native_check(plugin("fixture-good"), "fixture.counts", evaluation_);
+    auto results =
+        ims::checks::run_native_check(plugin("fixture-good"), "fixture.counts", evaluation_);
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results[0].status, ims::checks::Status::kPass) << results[0].message;
     EXPECT_EQ(results[0].message, "0 requirements");
@@ -144,11 +149,38 @@ TEST_F(NativeChecks, ReadingATableInsteadOfAViewIsAnErrorResult) {
         << results[0].message;
 }
 
-TEST_F(NativeChecks, UnknownCheckIsAnErrorResult) {
-    auto results = ims::checks::run_native_check(plugin("fixture-good"), "fixture.nope", evaluation_);
+// The deadline is a parameter: a small one keeps these tests quick; none asserts a duration.
+TEST_F(NativeChecks, QueriesShareOneDeadlineSoManyQuickOnesAreStoppedTogether) {
+    evaluation_.time_limit = std::chrono::milliseconds(200);
+    auto results =
+        ims::checks::run_native_check(plugin("fixture-good"), "fixture.many_queries", evaluation_);
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results[0].status, ims::checks::Status::kError);
-    EXPECT_EQ(results[0].message, "plugin 'fixture-good' has no loaded native check 'fixture.nope'");
+    EXPECT_EQ(
+        results[0].message,
+        "native check 'fixture.many_queries' of plugin 'fixture-good' could not be evaluated: "
+        "it ran past its time limit of 200 ms and was stopped");
+}
+
+TEST_F(NativeChecks, IsCancelledTurnsTrueAtTheDeadline) {
+    evaluation_.time_limit = std::chrono::milliseconds(200);
+    auto results = ims::checks::run_native_check(plugin("fixture-good"), "fixture.waits_for_cancel",
+                                                 evaluation_);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].status, ims::checks::Status::kError);
+    EXPECT_EQ(
+        results[0].message,
+        "native check 'fixture.waits_for_cancel' of plugin 'fixture-good' could not be evaluated: "
+        "it ran past its time limit of 200 ms and was stopped");
+}
+
+TEST_F(NativeChecks, UnknownCheckIsAnErrorResult) {
+    auto results =
+        ims::checks::run_native_check(plugin("fixture-good"), "fixture.nope", evaluation_);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].status, ims::checks::Status::kError);
+    EXPECT_EQ(results[0].message,
+              "plugin 'fixture-good' has no loaded native check 'fixture.nope'");
 }
 
 }  // namespace

@@ -30,6 +30,8 @@ struct Evaluation {
     std::string store_path;
     // Resolved parameters without the colon; "as_of" (YYYY-MM-DD) is always present.
     std::map<std::string, std::string> params;
+    // One deadline for the whole check, from the moment it starts: every query it runs shares
+    // it, is_cancelled turns true at it, and a check stopped by it is one `error` result.
     std::chrono::milliseconds time_limit{30000};
 };
 
