@@ -10,7 +10,7 @@
 Q_LOGGING_CATEGORY(lcChecks, "ims.checks")
 
 struct ims_run {
-    const ims::plugins::Plugin* plugin = nullptr;
+    std::string plugin_id;
     std::string check_id;
     const ims::checks::Evaluation* evaluation = nullptr;
     // One deadline for the whole check: every query shares it, and is_cancelled turns true at it.
@@ -33,8 +33,8 @@ std::string str(ims_str s) {
 constexpr std::size_t kMinResultSize = offsetof(ims_result_v1, message) + sizeof(ims_str);
 
 void host_log(ims_run* run, int32_t level, ims_str message) {
-    QString text = QString::fromStdString(run->plugin->manifest.id + " " + run->check_id + ": " +
-                                          str(message));
+    QString text =
+        QString::fromStdString(run->plugin_id + " " + run->check_id + ": " + str(message));
     if (level >= IMS_LOG_WARNING)
         qCWarning(lcChecks).noquote() << text;
     else if (level == IMS_LOG_INFO)
@@ -148,18 +148,21 @@ std::string_view to_string(Status status) {
     return "error";
 }
 
-std::vector<Result> run_native_check(const plugins::Plugin& plugin, const std::string& check_id,
-                                     const Evaluation& evaluation) {
+std::vector<Result> run_native_check(plugins::PluginHost& host, const std::string& plugin_id,
+                                     const std::string& check_id, const Evaluation& evaluation) {
+    const std::string which = "native check '" + check_id + "' of plugin '" + plugin_id + "'";
+    plugins::NativeLibrary library = host.load_native(plugin_id);
+    if (!library.loaded())
+        return {error_result(check_id, which + " could not be evaluated: " + library.error)};
     const ims_check_v1* check = nullptr;
-    if (plugin.descriptor)
-        for (size_t i = 0; i < plugin.descriptor->check_count; ++i)
-            if (str(plugin.descriptor->checks[i].id) == check_id)
-                check = &plugin.descriptor->checks[i];
-    if (!plugin.loaded() || check == nullptr)
-        return {error_result(check_id, "plugin '" + plugin.manifest.id +
-                                           "' has no loaded native check '" + check_id + "'")};
+    for (size_t i = 0; i < library.descriptor->check_count; ++i)
+        if (str(library.descriptor->checks[i].id) == check_id)
+            check = &library.descriptor->checks[i];
+    if (check == nullptr)
+        return {error_result(check_id,
+                             "plugin '" + plugin_id + "' has no native check '" + check_id + "'")};
     ims_run run;
-    run.plugin = &plugin;
+    run.plugin_id = plugin_id;
     run.check_id = check_id;
     run.evaluation = &evaluation;
     run.deadline = std::chrono::steady_clock::now() + evaluation.time_limit;
@@ -176,8 +179,7 @@ std::vector<Result> run_native_check(const plugins::Plugin& plugin, const std::s
         why = run.error.empty() ? "failed without a message" : run.error;
     if (!run.host_error.empty() && status == IMS_ERROR && !run.stopped)
         why += ": " + run.host_error;
-    return {error_result(check_id, "native check '" + check_id + "' of plugin '" +
-                                       plugin.manifest.id + "' could not be evaluated: " + why)};
+    return {error_result(check_id, which + " could not be evaluated: " + why)};
 }
 
 }  // namespace ims::checks

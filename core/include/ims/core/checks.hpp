@@ -35,9 +35,10 @@ struct Evaluation {
     std::chrono::milliseconds time_limit{30000};
 };
 
-// Runs the native check `check_id` of a loaded plugin. Never throws for a failing check: its
-// failure is an `error` result naming the check and the reason.
-std::vector<Result> run_native_check(const plugins::Plugin& plugin, const std::string& check_id,
-                                     const Evaluation& evaluation);
+// Runs the native check `check_id` of plugin `plugin_id`, loading the plugin's library into this
+// process first if it is not yet (PluginHost::load_native). Never throws for a failing check or
+// a library that will not load: that is an `error` result naming the check and the reason.
+std::vector<Result> run_native_check(plugins::PluginHost& host, const std::string& plugin_id,
+                                     const std::string& check_id, const Evaluation& evaluation);
 
 }  // namespace ims::checks
