@@ -74,14 +74,6 @@ mappings::MappingGraph load_mappings(const Installed& installed, const Invocatio
     return graph;
 }
 
-std::vector<std::string> native_check_ids(const plugins::Plugin& plugin) {
-    std::vector<std::string> ids;
-    if (plugin.descriptor)
-        for (size_t i = 0; i < plugin.descriptor->check_count; ++i)
-            ids.emplace_back(plugin.descriptor->checks[i].id.data, plugin.descriptor->checks[i].id.size);
-    return ids;
-}
-
 void add_format_option(QCommandLineParser& parser) {
     parser.addOption({"format", "Output format: text (default) or json.", "FORMAT", "text"});
 }

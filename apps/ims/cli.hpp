@@ -83,9 +83,6 @@ std::string today_utc();
 // Mapping graph of the installed plugins; warns on stderr about mapping files left out.
 mappings::MappingGraph load_mappings(const Installed& installed, const Invocation& inv);
 
-// The ids of a loaded plugin's native checks.
-std::vector<std::string> native_check_ids(const plugins::Plugin& plugin);
-
 // Writes a JSON document (2-space indent, trailing newline) to stdout.
 void print_json(const Invocation& inv, const nlohmann::json& doc);
 

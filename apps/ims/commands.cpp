@@ -248,9 +248,16 @@ example:
          run_export},
         {"plugins", "list, show or verify plugins", "ims plugins list|show ID|verify DIR",
          R"(list          every plugin found, loaded or refused, with the reason for a refusal
-show ID       one plugin's manifest, state and native checks
-verify DIR    runs the manifest, dependency and descriptor gates on the plugin in DIR;
-              exit 0 when it would load, 1 when it is refused
+show ID       one plugin's manifest and state; a native library is probed, and its native
+              checks listed
+verify DIR    runs the manifest and dependency gates on the plugin in DIR and probes its
+              native library; exit 0 when it would load, 1 when it is refused
+
+No command loads a plugin's native library into ims itself: catalogs, mappings and SQL
+checks are data. 'list' only names the library. 'show' and 'verify' load it in a child
+process, which reports its native checks back; a library that crashes, exits or does not
+finish loading within --timeout seconds refuses the plugin, e.g.
+  refused: plugin 'x': its library crashed while loading (signal 11, SIGSEGV)
 
 Plugins are searched in --plugin-path, then IMS_PLUGIN_PATH (colon-separated), then
 <dir of ims>/../lib/ims/plugins: the install dir, which the build tree mirrors.
@@ -258,9 +265,11 @@ Plugins are searched in --plugin-path, then IMS_PLUGIN_PATH (colon-separated), t
 options:
   --format text|json
   --plugin-path DIR also look for plugins in DIR (repeatable)
+  --timeout SECONDS how long a native library may take to load when probed (default 10)
 
 example:
   ims plugins list --format json
+  ims plugins verify build/plugins/hello --timeout 5
 )",
          run_plugins},
         {"version", "print the versions of ims, its SDK ABI and libraries", "ims version",

@@ -1,40 +1,91 @@
-// `ims plugins list|show ID|verify DIR`.
+// `ims plugins list|show ID|verify DIR`. `list` runs no plugin code; `show` and `verify` load a
+// plugin's native library only in a child process (plugins::probe_native).
 #include "cli.hpp"
 
 #include <filesystem>
+#include <optional>
 
 namespace ims::cli {
 namespace {
 
-nlohmann::json describe(const plugins::Plugin& p) {
+constexpr int kDefaultTimeoutSeconds = 10;
+
+// A plugin as shown: discovery's verdict, and the probe's when its library was probed.
+struct Shown {
+    const plugins::Plugin& plugin;
+    std::optional<plugins::ProbeReport> probe;
+
+    bool refused() const { return !plugin.loaded() || (probe && !probe->ok()); }
+    const std::string& error() const {
+        return plugin.loaded() && probe ? probe->error : plugin.error;
+    }
+};
+
+Shown probed(const plugins::Plugin& p, std::chrono::seconds timeout) {
+    Shown shown{p, std::nullopt};
+    if (p.loaded() && p.native()) shown.probe = plugins::probe_native(p, timeout);
+    return shown;
+}
+
+nlohmann::json describe(const Shown& shown) {
+    const auto& p = shown.plugin;
     const auto& m = p.manifest;
     nlohmann::json j = {{"id", m.id},
                         {"name", m.name},
                         {"version", m.version},
                         {"sdk_abi", m.sdk_abi},
-                        {"state", p.loaded() ? "loaded" : "refused"},
+                        {"state", shown.refused() ? "refused" : "loaded"},
                         {"path", p.dir},
                         {"provides", m.provides},
-                        {"native", m.library.has_value()}};
-    if (!p.loaded()) j["error"] = p.error;
+                        {"native", p.native()}};
+    if (shown.refused()) j["error"] = shown.error();
     nlohmann::json requires_ = nlohmann::json::array();
     for (const auto& d : m.requires_) requires_.push_back({{"id", d.id}, {"version", d.range}});
     j["requires"] = requires_;
-    j["native_checks"] = native_check_ids(p);
+    if (p.native()) j["library"] = m.library->file;
+    if (shown.probe && shown.probe->ok()) j["native_checks"] = shown.probe->check_ids;
     return j;
 }
 
-void print_text(const Invocation& inv, const plugins::Plugin& p) {
+void print_text(const Invocation& inv, const Shown& shown) {
+    const auto& p = shown.plugin;
     const auto& m = p.manifest;
     inv.out << m.id << " " << (m.version.empty() ? "?" : m.version) << "  "
-            << (p.loaded() ? "loaded" : "refused") << "  sdk_abi " << (m.sdk_abi.empty() ? "?" : m.sdk_abi);
+            << (shown.refused() ? "refused" : "loaded") << "  sdk_abi "
+            << (m.sdk_abi.empty() ? "?" : m.sdk_abi);
     if (!m.provides.empty()) {
         inv.out << "  provides";
         for (const auto& s : m.provides) inv.out << " " << s;
     }
     inv.out << "\n    " << p.dir << "\n";
-    if (!p.loaded()) inv.out << "    refused: " << p.error << "\n";
-    for (const auto& id : native_check_ids(p)) inv.out << "    native check " << id << "\n";
+    if (shown.refused()) {
+        inv.out << "    refused: " << shown.error() << "\n";
+        return;
+    }
+    if (!p.native()) return;
+    if (!shown.probe) {
+        inv.out << "    native library " << m.library->file
+                << " (not loaded by 'plugins list'; 'ims plugins show " << m.id << "' probes it)\n";
+        return;
+    }
+    inv.out << "    native library " << m.library->file << " loads (probed in a child process)\n";
+    for (const auto& id : shown.probe->check_ids) inv.out << "    native check " << id << "\n";
+}
+
+void print(const Invocation& inv, Format format, const Shown& shown) {
+    if (format == Format::kJson)
+        print_json(inv, describe(shown));
+    else
+        print_text(inv, shown);
+}
+
+std::chrono::seconds timeout_of(const QCommandLineParser& parser) {
+    bool ok = false;
+    int seconds = parser.value("timeout").toInt(&ok);
+    if (!ok || seconds <= 0)
+        throw UsageError{"--timeout expects a whole number of seconds above 0, got '" +
+                         to_std(parser.value("timeout")) + "'"};
+    return std::chrono::seconds(seconds);
 }
 
 }  // namespace
@@ -43,9 +94,13 @@ int run_plugins(Invocation& inv) {
     QCommandLineParser parser;
     add_format_option(parser);
     add_plugin_path_option(parser);
+    parser.addOption({"timeout",
+                      "Seconds a native library may take to load when show or verify probes it.",
+                      "SECONDS", QString::number(kDefaultTimeoutSeconds)});
     parser.addPositionalArgument("action", "list, show or verify");
     if (!parse(parser, inv, 1, 2)) return kExitOk;
     const Format format = format_of(parser);
+    const std::chrono::seconds timeout = timeout_of(parser);
     const QStringList pos = parser.positionalArguments();
     const std::string action = to_std(pos[0]);
 
@@ -54,11 +109,11 @@ int run_plugins(Invocation& inv) {
         auto host = load_plugins(parser, inv);
         if (format == Format::kJson) {
             nlohmann::json list = nlohmann::json::array();
-            for (const auto& p : host.plugins()) list.push_back(describe(p));
+            for (const auto& p : host.plugins()) list.push_back(describe(Shown{p, std::nullopt}));
             print_json(inv, {{"plugins", list}});
         } else {
             if (host.plugins().empty()) inv.out << "no plugins found\n";
-            for (const auto& p : host.plugins()) print_text(inv, p);
+            for (const auto& p : host.plugins()) print_text(inv, Shown{p, std::nullopt});
         }
         return kExitOk;
     }
@@ -66,9 +121,10 @@ int run_plugins(Invocation& inv) {
         if (pos.size() != 2) throw UsageError{"usage: ims plugins show ID"};
         auto host = load_plugins(parser, inv);
         const plugins::Plugin* p = host.find(to_std(pos[1]));
-        if (p == nullptr) throw UsageError{"no plugin '" + to_std(pos[1]) + "' is installed; see 'ims plugins list'"};
-        if (format == Format::kJson) print_json(inv, describe(*p));
-        else print_text(inv, *p);
+        if (p == nullptr)
+            throw UsageError{"no plugin '" + to_std(pos[1]) +
+                             "' is installed; see 'ims plugins list'"};
+        print(inv, format, probed(*p, timeout));
         return kExitOk;
     }
     if (action == "verify") {
@@ -81,12 +137,12 @@ int run_plugins(Invocation& inv) {
         std::vector<std::string> paths{dir};
         std::vector<std::string> explicit_paths;
         for (const auto& p : parser.values("plugin-path")) explicit_paths.push_back(to_std(p));
-        for (auto& p : plugins::search_paths(explicit_paths, inv.application_dir)) paths.push_back(p);
+        for (auto& p : plugins::search_paths(explicit_paths, inv.application_dir))
+            paths.push_back(p);
         plugins::PluginHost host(paths);
-        const plugins::Plugin& p = host.plugins().front();
-        if (format == Format::kJson) print_json(inv, describe(p));
-        else print_text(inv, p);
-        return p.loaded() ? kExitOk : kExitFindings;
+        Shown shown = probed(host.plugins().front(), timeout);
+        print(inv, format, shown);
+        return shown.refused() ? kExitFindings : kExitOk;
     }
     throw UsageError{"unknown action '" + action + "'; expected list, show ID or verify DIR"};
 }

@@ -10,9 +10,12 @@
 Q_LOGGING_CATEGORY(lcChecks, "ims.checks")
 
 struct ims_run {
-    const ims::plugins::Plugin* plugin;
+    std::string plugin_id;
     std::string check_id;
-    const ims::checks::Evaluation* evaluation;
+    const ims::checks::Evaluation* evaluation = nullptr;
+    // One deadline for the whole check: every query shares it, and is_cancelled turns true at it.
+    std::chrono::steady_clock::time_point deadline;
+    bool stopped = false;  // the check was told, or forced, to stop at the deadline
     std::unique_ptr<ims::store::QueryConnection> connection;
     std::vector<ims::checks::Result> results;
     std::string error;       // set by the plugin through set_error
@@ -23,20 +26,41 @@ struct ims_run {
 namespace ims::checks {
 namespace {
 
-std::string str(ims_str s) { return s.data ? std::string(s.data, s.size) : std::string(); }
+std::string str(ims_str s) {
+    return s.data ? std::string(s.data, s.size) : std::string();
+}
 
 constexpr std::size_t kMinResultSize = offsetof(ims_result_v1, message) + sizeof(ims_str);
 
 void host_log(ims_run* run, int32_t level, ims_str message) {
-    QString text = QString::fromStdString(run->plugin->manifest.id + " " + run->check_id + ": " + str(message));
-    if (level >= IMS_LOG_WARNING) qCWarning(lcChecks).noquote() << text;
-    else if (level == IMS_LOG_INFO) qCInfo(lcChecks).noquote() << text;
-    else qCDebug(lcChecks).noquote() << text;
+    QString text =
+        QString::fromStdString(run->plugin_id + " " + run->check_id + ": " + str(message));
+    if (level >= IMS_LOG_WARNING)
+        qCWarning(lcChecks).noquote() << text;
+    else if (level == IMS_LOG_INFO)
+        qCInfo(lcChecks).noquote() << text;
+    else
+        qCDebug(lcChecks).noquote() << text;
 }
 
-void host_set_error(ims_run* run, ims_str message) { run->error = str(message); }
+void host_set_error(ims_run* run, ims_str message) {
+    run->error = str(message);
+}
 
-int32_t host_is_cancelled(ims_run*) { return 0; }
+bool past_deadline(ims_run* run) {
+    if (std::chrono::steady_clock::now() < run->deadline) return false;
+    run->stopped = true;
+    return true;
+}
+
+std::string time_limit_text(std::chrono::milliseconds limit) {
+    auto ms = limit.count();
+    return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+}
+
+int32_t host_is_cancelled(ims_run* run) {
+    return past_deadline(run) ? 1 : 0;
+}
 
 ims_status host_query(ims_run* run, ims_str sql, const ims_param* params, size_t param_count,
                       ims_row_fn on_row, void* user) {
@@ -47,10 +71,11 @@ ims_status host_query(ims_run* run, ims_str sql, const ims_param* params, size_t
     std::map<std::string, std::string> bound;
     for (const auto& [name, value] : run->evaluation->params) bound[":" + name] = value;
     for (size_t i = 0; i < param_count; ++i) bound[str(params[i].name)] = str(params[i].value);
+    if (past_deadline(run)) return IMS_CANCELLED;
     try {
         if (!run->connection)
             run->connection = std::make_unique<store::QueryConnection>(run->evaluation->store_path);
-        run->connection->set_deadline(std::chrono::steady_clock::now() + run->evaluation->time_limit);
+        run->connection->set_deadline(run->deadline);
         ims_status status = IMS_OK;
         std::vector<ims_str> names, values;
         run->connection->query(str(sql), bound, [&](const store::QueryRow& row) {
@@ -65,6 +90,7 @@ ims_status host_query(ims_run* run, ims_str sql, const ims_param* params, size_t
         if (status == IMS_STOP) return IMS_OK;
         return status;
     } catch (const Error& e) {
+        if (past_deadline(run)) return IMS_CANCELLED;
         run->host_error = e.what();
         return IMS_ERROR;
     }
@@ -92,9 +118,9 @@ ims_str host_param(ims_run* run, ims_str name) {
     return {run->param_buffer.data(), run->param_buffer.size()};
 }
 
-const ims_host_v1 kHost = {sizeof(ims_host_v1), IMS_SDK_ABI_MAJOR, IMS_SDK_ABI_MINOR,
-                           host_log, host_set_error, host_is_cancelled, host_query,
-                           host_emit_result, host_param};
+const ims_host_v1 kHost = {
+    sizeof(ims_host_v1), IMS_SDK_ABI_MAJOR, IMS_SDK_ABI_MINOR, host_log,  host_set_error,
+    host_is_cancelled,   host_query,        host_emit_result,  host_param};
 
 Result error_result(const std::string& check_id, const std::string& message) {
     return Result{check_id, Status::kError, "check", check_id, message};
@@ -104,34 +130,56 @@ Result error_result(const std::string& check_id, const std::string& message) {
 
 std::string_view to_string(Status status) {
     switch (status) {
-        case Status::kPass: return "pass";
-        case Status::kFail: return "fail";
-        case Status::kWarn: return "warn";
-        case Status::kNotApplicable: return "not_applicable";
-        case Status::kManual: return "manual";
-        case Status::kError: return "error";
-        case Status::kWaived: return "waived";
+        case Status::kPass:
+            return "pass";
+        case Status::kFail:
+            return "fail";
+        case Status::kWarn:
+            return "warn";
+        case Status::kNotApplicable:
+            return "not_applicable";
+        case Status::kManual:
+            return "manual";
+        case Status::kError:
+            return "error";
+        case Status::kWaived:
+            return "waived";
     }
     return "error";
 }
 
-std::vector<Result> run_native_check(const plugins::Plugin& plugin, const std::string& check_id,
-                                     const Evaluation& evaluation) {
+std::vector<Result> run_native_check(plugins::PluginHost& host, const std::string& plugin_id,
+                                     const std::string& check_id, const Evaluation& evaluation) {
+    const std::string which = "native check '" + check_id + "' of plugin '" + plugin_id + "'";
+    plugins::NativeLibrary library = host.load_native(plugin_id);
+    if (!library.loaded())
+        return {error_result(check_id, which + " could not be evaluated: " + library.error)};
     const ims_check_v1* check = nullptr;
-    if (plugin.descriptor)
-        for (size_t i = 0; i < plugin.descriptor->check_count; ++i)
-            if (str(plugin.descriptor->checks[i].id) == check_id) check = &plugin.descriptor->checks[i];
-    if (!plugin.loaded() || check == nullptr)
-        return {error_result(check_id, "plugin '" + plugin.manifest.id +
-                                           "' has no loaded native check '" + check_id + "'")};
-    ims_run run{&plugin, check_id, &evaluation, nullptr, {}, {}, {}, {}};
+    for (size_t i = 0; i < library.descriptor->check_count; ++i)
+        if (str(library.descriptor->checks[i].id) == check_id)
+            check = &library.descriptor->checks[i];
+    if (check == nullptr)
+        return {error_result(check_id,
+                             "plugin '" + plugin_id + "' has no native check '" + check_id + "'")};
+    ims_run run;
+    run.plugin_id = plugin_id;
+    run.check_id = check_id;
+    run.evaluation = &evaluation;
+    run.deadline = std::chrono::steady_clock::now() + evaluation.time_limit;
     ims_status status = check->run(&kHost, &run);
-    if (status == IMS_OK) return std::move(run.results);
-    std::string why = status == IMS_CANCELLED ? "cancelled"
-                                              : (run.error.empty() ? "failed without a message" : run.error);
-    if (!run.host_error.empty() && status != IMS_CANCELLED) why += ": " + run.host_error;
-    return {error_result(check_id, "native check '" + check_id + "' of plugin '" +
-                                       plugin.manifest.id + "' could not be evaluated: " + why)};
+    // A check stopped at its deadline may have emitted only part of its results: none count.
+    if (status == IMS_OK && !run.stopped) return std::move(run.results);
+    std::string why;
+    if (run.stopped)
+        why = "it ran past its time limit of " + time_limit_text(evaluation.time_limit) +
+              " and was stopped";
+    else if (status == IMS_CANCELLED)
+        why = "cancelled";
+    else
+        why = run.error.empty() ? "failed without a message" : run.error;
+    if (!run.host_error.empty() && status == IMS_ERROR && !run.stopped)
+        why += ": " + run.host_error;
+    return {error_result(check_id, which + " could not be evaluated: " + why)};
 }
 
 }  // namespace ims::checks

@@ -1,7 +1,7 @@
-// A read-only connection for checks and plugins: it may read the v1_* views and nothing else
-// (enforced by an SQLite authorizer), and a progress handler stops a query past its deadline.
-// All its queries read one snapshot of the store, taken when it was opened.
-// One QueryConnection per thread.
+// A read-only connection for checks and plugins: it may read the v1_* views and nothing else, and a
+// progress handler stops a query past its deadline. All its queries read one snapshot of the
+// store, taken when it was opened. Used by the native check runner, coverage and the SoA. One
+// QueryConnection per thread.
 #pragma once
 
 #include "store/sqlite.hpp"
@@ -20,29 +20,54 @@ struct QueryRow {
     const std::vector<std::optional<std::string>>& values;
 };
 
+// Every statement is compiled twice, and runs only when both pass. On the store, an authorizer
+// that allows SELECT, function calls other than the few that reach outside the query, and reads
+// is not enough: SQLite reports the reads a view makes of its tables, once the view is flattened
+// into the query, without saying which view asked, so it cannot tell `count(*) FROM v1_controls`
+// from `count(*) FROM v1_controls, controls`. Hence the probe, where each statement is compiled
+// first: an in-memory database that holds nothing but table-less stand-ins of the store's v1
+// views (same names, same columns), under an authorizer that allows reads of those stand-ins and
+// of json_each/json_tree only. As the stand-ins read no table, any table read there, in a join,
+// subquery, CTE of any name, count(*), EXISTS or window, is one the statement names itself, and
+// is refused.
 class QueryConnection {
 public:
     explicit QueryConnection(const std::string& store_path);
+    // The authorizers and the progress handler hold `this`.
+    QueryConnection(const QueryConnection&) = delete;
+    QueryConnection& operator=(const QueryConnection&) = delete;
 
     // Stops any query once `deadline` has passed (time_point::max() for none).
     void set_deadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
 
     // Runs one SELECT with named parameters bound as text (":as_of" -> value; parameters the SQL
     // does not use are ignored). on_row returns false to stop early. Throws
-    // ims::Error(kInvalidInput) with SQLite's message when the SQL is invalid, reads anything but
-    // v1 views, or times out.
+    // ims::Error(kInvalidInput) with SQLite's message when the SQL is invalid, with a sentence
+    // naming what was denied when it does anything but read the v1 views, or when it runs past the
+    // deadline.
     void query(const std::string& sql, const std::map<std::string, std::string>& params,
                const std::function<bool(const QueryRow&)>& on_row);
 
 private:
+    enum class Stage { kProbe, kRun };
+
+    void build_probe();
+    static void register_eponymous_tables(Database& db);
+    void check_on_probe(const std::string& sql);
+    // Throws the refusal `denied` or, without one, `message` (by default `db`'s last error).
+    [[noreturn]] void fail(sqlite3* db, const std::string& denied, std::string message = {});
+    std::string judge(Stage stage, int action, const char* a, const char* b,
+                      const char* context) const;
+    template <Stage kStage>
     static int authorize(void* self, int action, const char* a, const char* b, const char* c,
-                         const char* d);
+                         const char* context);
     static int progress(void* self);
 
     Database db_;
+    Database probe_;
+    std::set<std::string> views_;  // the store's v1 view names
     std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
-    std::string denied_;
-    std::set<std::string> view_tables_;  // tables read on behalf of a v1 view in this statement
+    std::string denied_;  // what the authorizer denied in the statement being compiled
 };
 
 }  // namespace ims::store

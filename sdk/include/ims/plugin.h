@@ -92,12 +92,15 @@ typedef struct ims_host_v1 {
     void (*log)(ims_run* run, int32_t level, ims_str message);
     /* Records why the current call is about to return IMS_ERROR. The last message wins. */
     void (*set_error)(ims_run* run, ims_str message);
-    /* Non-zero when the host wants the check to stop as soon as possible. */
+    /* Non-zero when the host wants the check to stop as soon as possible: once the check's time
+     * limit has passed. A check that sees it returns IMS_CANCELLED; its results are discarded and
+     * it becomes one `error` result naming the time limit. */
     int32_t (*is_cancelled)(ims_run* run);
     /* Runs one read-only SELECT over the v1_* views and streams rows to on_row. The parameters of
      * the run (":as_of" and the check's resolved parameters) are bound automatically; params adds
      * to or overrides them. Returns IMS_OK, IMS_ERROR (message via the run's error), or
-     * IMS_CANCELLED. */
+     * IMS_CANCELLED once the check's time limit has passed: every query of a check shares one
+     * deadline, and a query running at it is stopped. */
     ims_status (*query)(ims_run* run, ims_str sql, const ims_param* params, size_t param_count,
                         ims_row_fn on_row, void* user);
     ims_status (*emit_result)(ims_run* run, const ims_result_v1* result);

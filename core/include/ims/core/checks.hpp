@@ -30,12 +30,15 @@ struct Evaluation {
     std::string store_path;
     // Resolved parameters without the colon; "as_of" (YYYY-MM-DD) is always present.
     std::map<std::string, std::string> params;
+    // One deadline for the whole check, from the moment it starts: every query it runs shares
+    // it, is_cancelled turns true at it, and a check stopped by it is one `error` result.
     std::chrono::milliseconds time_limit{30000};
 };
 
-// Runs the native check `check_id` of a loaded plugin. Never throws for a failing check: its
-// failure is an `error` result naming the check and the reason.
-std::vector<Result> run_native_check(const plugins::Plugin& plugin, const std::string& check_id,
-                                     const Evaluation& evaluation);
+// Runs the native check `check_id` of plugin `plugin_id`, loading the plugin's library into this
+// process first if it is not yet (PluginHost::load_native). Never throws for a failing check or
+// a library that will not load: that is an `error` result naming the check and the reason.
+std::vector<Result> run_native_check(plugins::PluginHost& host, const std::string& plugin_id,
+                                     const std::string& check_id, const Evaluation& evaluation);
 
 }  // namespace ims::checks
