@@ -6,9 +6,10 @@
 #include "ims/core/store.hpp"
 #include "output.hpp"
 
-#include <unistd.h>
 #include <filesystem>
 #include <ostream>
+
+#include <unistd.h>
 
 namespace ims::cli {
 namespace {
@@ -35,7 +36,7 @@ std::string foreign_entry(const fs::path& dir) {
 
 // Writes the CSV files into a fresh folder beside DIR, then puts it in DIR's place, so that DIR
 // is never left half written.
-void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path dir, bool force) {
+void write_csv_dir(const store::Store& store, fs::path dir, bool force) {
     dir = dir.lexically_normal();
     if (dir.filename().empty()) dir = dir.parent_path();
     if (fs::exists(dir) && !fs::is_directory(dir))
@@ -54,9 +55,9 @@ void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path di
     bool moved_old = false;
     try {
         fs::remove_all(fresh);
-        fs::create_directories(fresh);
+        io::create_folders(fresh.string());
         for (const auto& [name, text] : exchange::export_csv(store, exchange::kFilesPrefix))
-            write_output(inv, {"csv", (fresh / name).string()}, text);
+            io::write_output_file((fresh / name).string(), text, io::Existing::kRefuse);
         exchange::write_evidence_files(store, fresh.string());
         if (fs::exists(dir)) {
             fs::rename(dir, old);
@@ -88,7 +89,7 @@ int run_export(Invocation& inv) {
 
     for (const auto& spec : outputs) {
         if (spec.format == "csv") {
-            write_csv_dir(inv, store, spec.path, parser.isSet("force"));
+            write_csv_dir(store, spec.path, parser.isSet("force"));
             inv.err << "wrote " << spec.path << "/\n";
             continue;
         }
@@ -100,14 +101,9 @@ int run_export(Invocation& inv) {
             continue;
         }
         // The files first: a JSON file that names files/<sha256> is written only once they exist.
-        fs::path dir = fs::absolute(spec.path).parent_path();
-        try {
-            fs::create_directories(dir);
-            exchange::write_evidence_files(store, dir.string());
-        } catch (const fs::filesystem_error& e) {
-            throw Error(ErrorCode::kIo,
-                        (dir / "files").string() + ": cannot write evidence files: " + e.what());
-        }
+        const fs::path dir = fs::absolute(spec.path).parent_path();
+        io::create_folders(dir.string());
+        exchange::write_evidence_files(store, dir.string());
         write_output(inv, spec,
                      exchange::export_document(store, exchange::kFilesPrefix).dump(2) + "\n");
         inv.err << "wrote " << spec.path << "\n";

@@ -7,8 +7,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <unistd.h>
+#include <cerrno>
 
 namespace ims::soa {
 namespace {
@@ -109,10 +108,12 @@ std::string to_html(const Statement& soa) {
     return out + "</table>\n</body></html>\n";
 }
 
-void write_xlsx(const Statement& soa, const std::string& path) {
-    std::string temp = path + ".tmp-" + std::to_string(getpid()) + ".xlsx";
-    lxw_workbook* workbook = workbook_new(temp.c_str());
-    if (workbook == nullptr) throw Error(ErrorCode::kIo, path + ": cannot create the workbook");
+void write_xlsx(const Statement& soa, const std::string& path, io::Existing existing) {
+    io::OutputFile out(path, existing);
+    lxw_workbook* workbook = workbook_new(out.temp_path().c_str());
+    if (workbook == nullptr)
+        throw Error(ErrorCode::kIo,
+                    path + ": cannot create the workbook: " + io::describe_errno(errno));
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, "SoA");
     lxw_format* bold = workbook_add_format(workbook);
     format_set_bold(bold);
@@ -136,17 +137,16 @@ void write_xlsx(const Statement& soa, const std::string& path) {
     worksheet_set_column(sheet, 1, 1, 45, nullptr);
     worksheet_set_column(sheet, 4, 4, 50, nullptr);
     worksheet_set_column(sheet, 6, 7, 40, nullptr);
+    errno = 0;
     lxw_error error = workbook_close(workbook);
-    std::error_code ec;
     if (error != LXW_NO_ERROR) {
-        std::filesystem::remove(temp, ec);
-        throw Error(ErrorCode::kIo, path + ": cannot write the workbook: " + lxw_strerror(error));
+        // libxlsxwriter names only its own step; errno still holds the system's cause.
+        const int cause = errno;
+        throw Error(ErrorCode::kIo,
+                    path + ": cannot write the workbook: " +
+                        (cause != 0 ? io::describe_errno(cause) : lxw_strerror(error)));
     }
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        throw Error(ErrorCode::kIo, path + ": cannot write: " + ec.message());
-    }
+    out.commit();
 }
 
 }  // namespace ims::soa

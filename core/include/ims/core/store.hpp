@@ -4,6 +4,8 @@
 // A Store is used by one thread at a time; open one per thread or process.
 #pragma once
 
+#include "ims/core/output_file.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -90,8 +92,10 @@ public:
     // Calls fn with every row of `entity`, ordered by id, in the form get() returns.
     void for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) const;
 
-    // Streams a vault blob to `out_path` (atomically); throws kNotFound for an unknown hash.
-    void read_blob(const std::string& sha256, const std::string& out_path) const;
+    // Streams a vault blob to `out_path` through io::OutputFile; throws kNotFound for an unknown
+    // hash and kIo (naming the path and the cause) when the file cannot be written.
+    void read_blob(const std::string& sha256, const std::string& out_path,
+                   io::Existing existing) const;
 
     // Walks the change-log chain, re-hashes every vault blob and runs PRAGMA integrity_check.
     VerifyReport verify() const;
