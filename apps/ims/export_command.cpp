@@ -6,9 +6,11 @@
 #include "ims/core/store.hpp"
 #include "output.hpp"
 
+#include <cerrno>
 #include <filesystem>
 #include <ostream>
 
+#include <signal.h>
 #include <unistd.h>
 
 namespace ims::cli {
@@ -34,9 +36,34 @@ std::string foreign_entry(const fs::path& dir) {
     return {};
 }
 
+// Removes the DIR.partial.PID folders an interrupted export left beside DIR (and DIR.old.PID when
+// DIR itself is in place), once process PID no longer runs.
+void remove_stale_partials(const Invocation& inv, const fs::path& dir) {
+    const std::string name = dir.filename().string();
+    std::error_code ec;
+    for (const auto& entry :
+         fs::directory_iterator(dir.parent_path().empty() ? "." : dir.parent_path(), ec)) {
+        const std::string entry_name = entry.path().filename().string();
+        for (const std::string kind : {".partial.", ".old."}) {
+            if (!entry_name.starts_with(name + kind)) continue;
+            const std::string pid = entry_name.substr(name.size() + kind.size());
+            if (pid.empty() || pid.size() > 9 ||
+                pid.find_first_not_of("0123456789") != std::string::npos)
+                continue;
+            if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;
+            if (kind == ".old." && !fs::is_directory(dir))
+                continue;  // the last whole export: keep it
+            fs::remove_all(entry.path(), ec);
+            if (!ec)
+                inv.err << "ims export: removed " << entry.path().string()
+                        << ", left by an interrupted export\n";
+        }
+    }
+}
+
 // Writes the CSV files into a fresh folder beside DIR, then puts it in DIR's place, so that DIR
 // is never left half written.
-void write_csv_dir(const store::Store& store, fs::path dir, bool force) {
+void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path dir, bool force) {
     dir = dir.lexically_normal();
     if (dir.filename().empty()) dir = dir.parent_path();
     if (fs::exists(dir) && !fs::is_directory(dir))
@@ -50,6 +77,7 @@ void write_csv_dir(const store::Store& store, fs::path dir, bool force) {
             throw UsageError{dir.string() + " holds " + foreign +
                              ", which is not part of an ims export; --force replaces only earlier "
                              "exports, so choose a new folder"};
+    remove_stale_partials(inv, dir);
     const std::string suffix = "." + std::to_string(::getpid());
     const fs::path fresh = dir.string() + ".partial" + suffix, old = dir.string() + ".old" + suffix;
     bool moved_old = false;
@@ -89,7 +117,7 @@ int run_export(Invocation& inv) {
 
     for (const auto& spec : outputs) {
         if (spec.format == "csv") {
-            write_csv_dir(store, spec.path, parser.isSet("force"));
+            write_csv_dir(inv, store, spec.path, parser.isSet("force"));
             inv.err << "wrote " << spec.path << "/\n";
             continue;
         }
