@@ -17,6 +17,11 @@ namespace {
 
 const std::string kMini = std::string(IMS_FIXTURES) + "/import/mini";
 
+std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
 void write_file(const std::string& path, const std::string& text) {
     fs::create_directories(fs::path(path).parent_path());
     std::ofstream(path, std::ios::binary) << text;
@@ -65,4 +70,43 @@ TEST_F(ExportStore, CsvExportRemovesFoldersLeftByAnInterruptedExport) {
     EXPECT_TRUE(fs::exists(out + "/people.csv"));
 }
 
-}  // namespace
+// Issue 10 item 8: cells beginning with = + - @ became live formulas in a spreadsheet. They are
+// guarded with an apostrophe, and import removes exactly one, so the round trip is byte for byte.
+TEST_F(ExportStore, FormulaLikeTextIsGuardedInCsvAndRoundTripsByteForByte) {
+    const std::string doc = dir_.file("formulas.json");
+    write_file(doc, R"json({"format": "ims-import/1",
+        "controls": [{"id": "CTRL-F1", "title": "=HYPERLINK(\"http://x\",\"y\")", "status": "planned"},
+                     {"id": "CTRL-F2", "title": "+1", "status": "planned"},
+                     {"id": "CTRL-F3", "title": "-2", "status": "planned", "review_interval_months": 12},
+                     {"id": "CTRL-F4", "title": "@SUM(A1)", "status": "planned"},
+                     {"id": "CTRL-F5", "title": "'quoted", "status": "planned"},
+                     {"id": "CTRL-F6", "title": "\tTabbed", "status": "planned"}],
+        "processing_activities": [{"id": "PA-F", "name": "Formulas", "role": "controller",
+                                   "purposes": ["=1+1", "plain"]}]})json");
+    auto imported = run_ims({"import", store_, doc});
+ASSERT_EQ(imported.exit_code, 0) << imported.err;
+ASSERT_EQ(run_ims({"export", store_, "--output", "csv:" + dir_.file("one")}).exit_code, 0);
+
+const std::string controls = read_all(dir_.file("one/controls.csv"));
+    for (const std::string cell : {R"c(,"'=HYPERLINK(""http://x"",""y"")",)c", ",'+1,", ",'-2,", ",'@SUM(A1),",
+                                   ",''quoted,", ",'\tTabbed,"})
+        EXPECT_NE(controls.find(cell), std::string::npos) << cell << " not in\n" << controls;
+    EXPECT_NE(controls.find(",12,"), std::string::npos) << "an integer cell is never guarded\n"
+                                                        << controls;
+    EXPECT_NE(read_all(dir_.file("one/processing_activities.csv")).find(",'=1+1;plain,"),
+              std::string::npos);
+
+    const std::string copy = dir_.file("copy.ims");
+    ASSERT_EQ(run_ims({"init", copy, "--org", "Placeholder"}).exit_code, 0);
+    auto reimported = run_ims({"import", copy, dir_.file("one")});
+    ASSERT_EQ(reimported.exit_code, 0) << reimported.err;
+    ASSERT_EQ(run_ims({"export", copy, "--output", "csv:" + dir_.file("two")}).exit_code, 0);
+    for (const auto& entry : fs::directory_iterator(dir_.file("one")))
+        if (entry.is_regular_file())
+            EXPECT_EQ(read_all(entry.path().string()),
+                      read_all(dir_.file("two/" + entry.path().filename().string())))
+                << entry.path();
+    EXPECT_EQ(run_ims({"export", copy}).out, run_ims({"export", store_}).out);
+    }
+
+    }  // namespace

@@ -72,7 +72,11 @@ std::string summary(const Statement& soa) {
 
 std::string to_csv(const Statement& soa) {
     std::string out = io::csv_record(kColumns);
-    for (const auto& row : soa.rows) out += io::csv_record(cells(row));
+    for (const auto& row : soa.rows) {
+        std::vector<std::string> guarded;
+        for (auto& cell : cells(row)) guarded.push_back(io::guard_formula(std::move(cell)));
+        out += io::csv_record(guarded);
+    }
     return out;
 }
 
