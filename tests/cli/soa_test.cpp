@@ -154,6 +154,35 @@ TEST_F(SoaStore, FormulaLikeTextIsGuardedInCsvAndStaysAStringInXlsx) {
     EXPECT_EQ(unzip_member(xlsx, "xl/worksheets/sheet1.xml").find("<f>"), std::string::npos) << "a formula cell";
 }
 
+TEST_F(SoaStore, MarkdownEscapesHtmlAndLinksInEveryCell) {
+    {
+        auto s = ims::store::Store::open(store_);
+        s.write("test", [&](ims::store::WriteTxn& txn) {
+            txn.put(
+                "control",
+                {{"id", "CTRL-X"}, {"title", "<script>alert(1)</script>"}, {"status", "planned"}});
+            txn.put("control_requirement", {{"id", "CTRL-X|iso27001:2022/A.5.2"},
+                                            {"control_id", "CTRL-X"},
+                                            {"requirement_id", "iso27001:2022/A.5.2"},
+                                            {"coverage", "full"}});
+            txn.put("soa_entry", {{"id", "iso27001:2022/A.5.2"},
+                                  {"applicable", true},
+                                  {"justification",
+                                   "<img src=x onerror=alert(1)> [click](javascript:alert(1))"}});
+        });
+    }
+    auto run = run_ims({"soa", store_, "--output", "md"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    for (const std::string raw : {"<script>", "<img", "[click]("})
+        EXPECT_EQ(run.out.find(raw), std::string::npos) << raw;
+    EXPECT_NE(run.out.find("CTRL-X &lt;script&gt;alert(1)&lt;/script&gt; (planned)"),
+              std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find(R"(&lt;img src=x onerror=alert(1)&gt; \[click\](javascript:alert(1)))"),
+              std::string::npos)
+        << run.out;
+}
+
 // On the example organisation every Annex A control has a decision, and evidence that supports
 // two controls linked to one requirement is listed once.
 TEST(SoaExample, EveryControlDecidedAndEvidenceListedOnce) {

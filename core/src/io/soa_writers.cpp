@@ -39,16 +39,6 @@ std::vector<std::string> cells(const Row& row) {
             join(evidence, "; ")};
 }
 
-std::string md_cell(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
-    }
-    return out;
-}
-
 std::string html_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -59,6 +49,20 @@ std::string html_escape(const std::string& s) {
             case '"': out += "&quot;"; break;
             default: out += c;
         }
+    }
+    return out;
+}
+
+// A Markdown table cell: HTML escaped (a title holding <script> stays text), and the characters
+// that would end the cell or make a link or an image escaped.
+std::string md_cell(const std::string& s) {
+    std::string out;
+    for (char c : html_escape(s)) {
+        if (c == '|' || c == '[' || c == ']' || c == '\\') out += '\\';
+        if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
@@ -81,8 +85,9 @@ std::string to_csv(const Statement& soa) {
 }
 
 std::string to_markdown(const Statement& soa) {
-    std::string out = "# Statement of Applicability: " + soa.standard->short_title + "\n\nAs of " + soa.as_of +
-                      ". " + summary(soa) + ".\n\n| " + join(kColumns, " | ") + " |\n|";
+    std::string out = "# Statement of Applicability: " + md_cell(soa.standard->short_title) +
+                      "\n\nAs of " + soa.as_of + ". " + summary(soa) + ".\n\n| " +
+                      join(kColumns, " | ") + " |\n|";
     for (std::size_t i = 0; i < kColumns.size(); ++i) out += "---|";
     out += "\n";
     for (const auto& row : soa.rows) {
