@@ -66,6 +66,7 @@ void remove_stale_partials(const Invocation& inv, const fs::path& dir) {
 void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path dir, bool force) {
     dir = dir.lexically_normal();
     if (dir.filename().empty()) dir = dir.parent_path();
+    io::check_output_target(dir.string());  // a folder named STORE-wal would break the store
     if (fs::exists(dir) && !fs::is_directory(dir))
         throw UsageError{dir.string() + " exists and is not a folder"};
     const bool replace = fs::exists(dir) && !fs::is_empty(dir);
