@@ -10,6 +10,7 @@ int run_catalog(Invocation&);
 int run_init(Invocation&);
 int run_adopt(Invocation&);
 int run_verify(Invocation&);
+int run_migrate(Invocation&);
 int run_map(Invocation&);
 int run_coverage(Invocation&);
 int run_gap(Invocation&);
@@ -49,19 +50,40 @@ example:
   ims adopt acme.ims iso27001:2022
 )",
          run_adopt},
-        {"verify", "check a store's integrity: change log, vault, SQLite", "ims verify STORE",
-         R"(Walks the change log's hash chain, re-hashes every file in the evidence vault and
-runs SQLite's integrity check. Names every altered row or blob.
+        {"verify", "prove a store was changed only by ims", "ims verify STORE [--receipt] [--expect-head SEQ:HASH|FILE]",
+         R"(Opens STORE read-only (it never migrates) and checks: the change log's hash chain over the
+stored bytes; a replay of the log against every table and the evidence vault, so that a row
+written, edited or deleted outside ims is named by entity, id and field; that every evidence
+record's file is in the vault and every vault file matches its sha256; and SQLite's own page
+checks. A damaged store is reported, not refused.
 
-exit codes: 0 intact, 1 a problem was found, 2 the store cannot be opened.
+--receipt prints the change log's head as SEQ:HASH. Keep it (in a ticket, an email, a CI
+artefact); later, --expect-head SEQ:HASH (or a file holding it) proves that entry is still
+there, unchanged, so nothing was truncated or rewritten since.
+
+exit codes: 0 intact, 1 a problem was found, 2 the store cannot be opened or is of an older
+format (run 'ims migrate'), 3 another process holds it.
 
 options:
   --format text|json
+  --receipt              print only SEQ:HASH when the store is intact
+  --expect-head RECEIPT  SEQ:HASH or a file holding it
 
 example:
-  ims verify acme.ims
+  ims verify acme.ims --receipt > acme.receipt
+  ims verify acme.ims --expect-head acme.receipt
 )",
          run_verify},
+        {"migrate", "upgrade a store written by an older ims", "ims migrate STORE",
+         R"(Upgrades STORE to this ims's store format, each step in its own transaction, and logs
+every row a step rewrote in the change log so that 'ims verify' still replays it. Commands
+that only read a store refuse an older one and say to run this; commands that write to a
+store migrate it first themselves.
+
+example:
+  ims migrate acme.ims
+)",
+         run_migrate},
         {"catalog", "show the requirements of an installed standard", "ims catalog STANDARD",
          R"(Prints the requirements of STANDARD as its plugin ships it, in document order: as an
 indented tree of refs and titles (text), or with ids, kinds, parents, our one-line summaries
@@ -154,13 +176,14 @@ example:
          "ims evidence add STORE FILE --id ID --title TEXT | get STORE ID|SHA256 --out PATH",
          R"(add   copies FILE into the store's vault (content-addressed, chunked; the same bytes
       are stored once), records it as evidence ID and links it to each --control. Adding
-      an id again updates its record. Nothing is written when any input is wrong.
+      an id the store holds updates it: the file is replaced, the fields given change,
+      every other field and link is kept. Nothing is written when any input is wrong.
 get   writes the file of evidence ID (or the vault blob with that sha256) to --out,
       atomically; an existing file is refused unless --force.
 
 options (add):
   --id ID               the evidence's id, e.g. EV-042 (required)
-  --title TEXT          what it is (required)
+  --title TEXT          what it is (required for a new record)
   --kind KIND           document (default), record, screenshot, link, export, attestation
   --control ID          a control it supports; the control must exist (repeatable)
   --collected-on DATE   when it was collected (YYYY-MM-DD)

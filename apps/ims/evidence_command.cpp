@@ -10,55 +10,81 @@
 namespace ims::cli {
 namespace {
 
-const std::vector<std::string> kKinds = {"document", "record", "screenshot", "link", "export", "attestation"};
+const std::vector<std::string> kKinds = {"document", "record", "screenshot",
+                                         "link",     "export", "attestation"};
 
-int add(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path, const std::string& file) {
-    if (!parser.isSet("id") || !parser.isSet("title"))
-        throw UsageError{"evidence add needs --id ID and --title TEXT"};
+// Adds a record with its file, or, for an --id the store already holds, replaces the file and
+// changes only the fields given: an update never drops what it was not told to change.
+int add(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path,
+        const std::string& file) {
+    if (!parser.isSet("id"))
+        throw UsageError{"evidence add needs --id ID (and --title TEXT for a new record)"};
     std::string kind = to_std(parser.value("kind"));
     if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end())
-        throw UsageError{"--kind expects document, record, screenshot, link, export or attestation; got '" + kind + "'"};
+        throw UsageError{
+            "--kind expects document, record, screenshot, link, export or attestation; got '" +
+            kind + "'"};
     if (!std::filesystem::is_regular_file(file)) throw UsageError{file + ": no such file"};
     auto collected = date_option(parser, "collected-on");
     auto valid_until = date_option(parser, "valid-until");
-    if (collected && valid_until && *valid_until < *collected)
-        throw UsageError{"--valid-until " + *valid_until + " is before --collected-on " + *collected};
 
     auto store = store::Store::open(store_path);
     std::string id = to_std(parser.value("id")), sha;
+    bool updated = false;
     store.write(actor_of(parser), [&](store::WriteTxn& txn) {
         for (const auto& control : parser.values("control"))
             if (txn.get("control", to_std(control)).is_null())
-                throw UsageError{"--control " + to_std(control) + ": the store has no such control"};
+                throw UsageError{"--control " + to_std(control) +
+                                 ": the store has no such control"};
         if (parser.isSet("owner") && txn.get("person", to_std(parser.value("owner"))).is_null())
-            throw UsageError{"--owner " + to_std(parser.value("owner")) + ": the store has no such person"};
-        sha = txn.add_blob(file);
-        nlohmann::json row = {{"id", id}, {"title", to_std(parser.value("title"))}, {"kind", kind},
-                              {"sha256", sha}, {"file_name", std::filesystem::path(file).filename().string()}};
+            throw UsageError{"--owner " + to_std(parser.value("owner")) +
+                             ": the store has no such person"};
+        nlohmann::json row = txn.get("evidence", id);
+        updated = !row.is_null();
+        if (!updated) {
+            if (!parser.isSet("title"))
+                throw UsageError{"evidence add needs --title TEXT for a new record"};
+            row = {{"id", id}, {"kind", kind}};
+        }
+        if (parser.isSet("title")) row["title"] = to_std(parser.value("title"));
+        if (parser.isSet("kind")) row["kind"] = kind;
         if (collected) row["collected_on"] = *collected;
         if (valid_until) row["valid_until"] = *valid_until;
         if (parser.isSet("owner")) row["owner_id"] = to_std(parser.value("owner"));
+        if (row.contains("collected_on") && row.contains("valid_until") &&
+            row["valid_until"] < row["collected_on"])
+            throw UsageError{"valid until " + row["valid_until"].get<std::string>() +
+                             " would be before collected on " +
+                             row["collected_on"].get<std::string>()};
+        sha = txn.add_blob(file);
+        row["sha256"] = sha;
+        row["file_name"] = std::filesystem::path(file).filename().string();
         txn.put("evidence", row);
         for (const auto& control : parser.values("control"))
-            txn.put("evidence_control", {{"id", id + "|" + to_std(control)}, {"evidence_id", id},
+            txn.put("evidence_control", {{"id", id + "|" + to_std(control)},
+                                         {"evidence_id", id},
                                          {"control_id", to_std(control)}});
     });
-    inv.err << "stored " << file << " as evidence " << id << " (sha256 " << sha << ")\n";
+    inv.err << (updated ? "updated evidence " + id + " with " : "stored evidence " + id + " from ")
+            << file << " (sha256 " << sha << ")\n";
     return kExitOk;
 }
 
-int get(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path, const std::string& key) {
+int get(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path,
+        const std::string& key) {
     if (!parser.isSet("out")) throw UsageError{"evidence get needs --out PATH"};
     OutputSpec target{"file", to_std(parser.value("out")),
                       parser.isSet("force") ? io::Existing::kReplace : io::Existing::kRefuse};
     check_targets(parser, {target});
     auto store = store::Store::open(store_path, store::Store::Mode::kReadOnly);
     std::string sha = key;
-    bool is_hash = key.size() == 64 && key.find_first_not_of("0123456789abcdef") == std::string::npos;
+    bool is_hash =
+        key.size() == 64 && key.find_first_not_of("0123456789abcdef") == std::string::npos;
     if (!is_hash) {
         nlohmann::json row = store.get("evidence", key);
         if (row.is_null()) throw UsageError{"the store has no evidence '" + key + "'"};
-        if (!row.contains("sha256")) throw UsageError{"evidence '" + key + "' has no file in the vault"};
+        if (!row.contains("sha256"))
+            throw UsageError{"evidence '" + key + "' has no file in the vault"};
         sha = row["sha256"];
     }
     store.read_blob(sha, target.path, target.existing);
@@ -72,7 +98,8 @@ int run_evidence(Invocation& inv) {
     QCommandLineParser parser;
     parser.addOption({"id", "The evidence's id, e.g. EV-042.", "ID"});
     parser.addOption({"title", "What the evidence is.", "TEXT"});
-    parser.addOption({"kind", "document, record, screenshot, link, export or attestation.", "KIND", "document"});
+    parser.addOption(
+        {"kind", "document, record, screenshot, link, export or attestation.", "KIND", "document"});
     parser.addOption({"control", "A control it supports (repeatable).", "ID"});
     parser.addOption({"collected-on", "When it was collected (YYYY-MM-DD).", "DATE"});
     parser.addOption({"valid-until", "When it stops being current (YYYY-MM-DD).", "DATE"});

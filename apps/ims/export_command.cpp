@@ -116,27 +116,30 @@ int run_export(Invocation& inv) {
     auto store =
         store::Store::open(to_std(parser.positionalArguments()[0]), store::Store::Mode::kReadOnly);
 
-    for (const auto& spec : outputs) {
-        if (spec.format == "csv") {
-            write_csv_dir(inv, store, spec.path, parser.isSet("force"));
-            inv.err << "wrote " << spec.path << "/\n";
-            continue;
+    // One snapshot for every output: an import committing meanwhile is wholly in or wholly out.
+    store.read([&] {
+        for (const auto& spec : outputs) {
+            if (spec.format == "csv") {
+                write_csv_dir(inv, store, spec.path, parser.isSet("force"));
+                inv.err << "wrote " << spec.path << "/\n";
+                continue;
+            }
+            if (spec.path.empty()) {
+                write_output(inv, spec, exchange::export_document(store, "").dump(2) + "\n");
+                if (!exchange::exported_blobs(store).empty())
+                    inv.err << "ims export: evidence files are written only beside a file: --output "
+                               "json:PATH\n";
+                continue;
+            }
+            // The files first: a JSON file that names files/<sha256> is written only once they exist.
+            const fs::path dir = fs::absolute(spec.path).parent_path();
+            io::create_folders(dir.string());
+            exchange::write_evidence_files(store, dir.string());
+            write_output(inv, spec,
+                         exchange::export_document(store, exchange::kFilesPrefix).dump(2) + "\n");
+            inv.err << "wrote " << spec.path << "\n";
         }
-        if (spec.path.empty()) {
-            write_output(inv, spec, exchange::export_document(store, "").dump(2) + "\n");
-            if (!exchange::exported_blobs(store).empty())
-                inv.err << "ims export: evidence files are written only beside a file: --output "
-                           "json:PATH\n";
-            continue;
-        }
-        // The files first: a JSON file that names files/<sha256> is written only once they exist.
-        const fs::path dir = fs::absolute(spec.path).parent_path();
-        io::create_folders(dir.string());
-        exchange::write_evidence_files(store, dir.string());
-        write_output(inv, spec,
-                     exchange::export_document(store, exchange::kFilesPrefix).dump(2) + "\n");
-        inv.err << "wrote " << spec.path << "\n";
-    }
+    });
     return kExitOk;
 }
 

@@ -10,6 +10,29 @@
 
 using namespace ims::cli;
 
+namespace {
+
+// The one mapping from a core error to the documented exit code (docs/cli.md).
+int exit_code_of(ims::ErrorCode code) {
+    switch (code) {
+        case ims::ErrorCode::kUsage:
+        case ims::ErrorCode::kInvalidInput:
+        case ims::ErrorCode::kNotFound:
+        case ims::ErrorCode::kConflict:
+        case ims::ErrorCode::kReadOnly:
+            return kExitUsage;
+        case ims::ErrorCode::kBusy:
+        case ims::ErrorCode::kDamaged:
+            return kExitIncomplete;
+        case ims::ErrorCode::kIo:
+        case ims::ErrorCode::kInternal:
+            return kExitInternal;
+    }
+    return kExitInternal;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("ims");
@@ -27,7 +50,8 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
     args.removeAt(1);
-    Invocation inv{name, args, to_std(QCoreApplication::applicationDirPath()), std::cout, std::cerr};
+    Invocation inv{name, args, to_std(QCoreApplication::applicationDirPath()), std::cout,
+                   std::cerr};
     int code = kExitInternal;
     try {
         code = command->run(inv);
@@ -36,8 +60,7 @@ int main(int argc, char** argv) {
         return kExitUsage;
     } catch (const ims::Error& e) {
         std::cerr << "ims " << name << ": " << e.what() << "\n";
-        bool io = e.code() == ims::ErrorCode::kIo || e.code() == ims::ErrorCode::kInternal;
-        return io ? kExitInternal : kExitUsage;
+        return exit_code_of(e.code());
     } catch (const std::exception& e) {
         std::cerr << "ims " << name << ": internal error: " << e.what() << "\n";
         return kExitInternal;

@@ -90,7 +90,7 @@ TEST(CliVerify, FailsNamingAnAlteredChangeLogRow) {
     ims::test::tamper(store, "UPDATE change_log SET actor = 'mallory' WHERE seq = 5");
     auto run = run_ims({"verify", store});
     EXPECT_EQ(run.exit_code, 1);
-    EXPECT_NE(run.out.find("change log row seq 5 (requirement '"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("change log entry seq 5 (requirement '"), std::string::npos) << run.out;
 }
 
 TEST(CliVerify, FailsNamingAnAlteredVaultBlob) {

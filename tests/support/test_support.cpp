@@ -6,6 +6,8 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,7 +23,10 @@ nlohmann::json ImsRun::json() const {
     }
 }
 
-ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+namespace {
+
+ImsRun run_program(const QString& program, const QStringList& prefix, const std::vector<std::string>& args,
+                   const std::vector<std::string>& env) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove("IMS_PLUGIN_PATH");
@@ -31,9 +36,9 @@ ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::stri
                            QString::fromStdString(entry.substr(eq + 1)));
     }
     process.setProcessEnvironment(environment);
-    QStringList qargs;
+    QStringList qargs = prefix;
     for (const auto& a : args) qargs << QString::fromStdString(a);
-    process.start(IMS_BINARY, qargs);
+    process.start(program, qargs);
     ImsRun run;
     if (!process.waitForFinished(120000)) {
         ADD_FAILURE() << "ims did not finish: " << process.errorString().toStdString();
@@ -44,6 +49,17 @@ ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::stri
     run.out = process.readAllStandardOutput().toStdString();
     run.err = process.readAllStandardError().toStdString();
     return run;
+}
+
+}  // namespace
+
+ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    return run_program(IMS_BINARY, {}, args, env);
+}
+
+ImsRun run_ims_unprivileged(const std::vector<std::string>& args) {
+    if (::geteuid() != 0) return run_ims(args);
+    return run_program("setpriv", {"--reuid=65534", "--regid=65534", "--clear-groups", IMS_BINARY}, args, {});
 }
 
 std::vector<std::string> FullDisk::env() const {

@@ -18,6 +18,10 @@ struct ImsRun {
 // Runs build/bin/ims with `args` (and optional extra environment "NAME=value" entries).
 ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
+// Runs ims as an unprivileged user (nobody, through setpriv, when the tests run as root), so that
+// file permissions apply: root may write read-only files.
+ImsRun run_ims_unprivileged(const std::vector<std::string>& args);
+
 // The environment that gives `ims` a full disk under `dir` through tests/faults/fault_shim.c
 // (LD_PRELOAD): the first `writes_allowed` write calls there succeed, every later one fails with
 // ENOSPC. For run_ims's `env`.

@@ -46,10 +46,6 @@ const Entity* importable(std::string_view collection, Problems& problems,
     return entity;
 }
 
-bool is_key_part(const Entity& entity, const model::Field& field) {
-    return std::find(entity.key.begin(), entity.key.end(), field.name) != entity.key.end();
-}
-
 // The line of the first byte that is not UTF-8, or 0 when the text is UTF-8.
 int first_non_utf8_line(std::string_view text) {
     int line = 1;
@@ -81,12 +77,8 @@ void check_row(const SourceRow& row, Problems& problems) {
                              ")");
             continue;
         }
-        if (auto problem = model::check_value(field, *it))
+        if (auto problem = model::check_field(*row.entity, field, *it))
             problems.add(locate(row, field.name) + *problem);
-        else if (is_key_part(*row.entity, field) && it->is_string() &&
-                 it->get<std::string>().find('|') != std::string::npos)
-            problems.add(locate(row, field.name) +
-                         "must not contain '|', which joins the parts of link ids");
     }
 }
 

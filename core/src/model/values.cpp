@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <algorithm>
 #include <charconv>
 #include <regex>
 
@@ -198,6 +199,17 @@ std::optional<std::string> check_value(const Field& field, const nlohmann::json&
     for (std::size_t i = 0; i < value.size(); ++i)
         if (auto problem = check_item(field, value[i]))
             return "item " + std::to_string(i) + ": " + *problem;
+    return std::nullopt;
+}
+
+std::optional<std::string> check_field(const Entity& entity, const Field& field,
+                                       const nlohmann::json& value) {
+    if (auto problem = check_value(field, value)) return problem;
+    const bool key_part =
+        std::find(entity.key.begin(), entity.key.end(), field.name) != entity.key.end();
+    if (key_part && value.is_string() &&
+        value.get_ref<const std::string&>().find('|') != std::string::npos)
+        return "must not contain '|', which joins the parts of link ids";
     return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 #include "store/query.hpp"
 
 #include "ims/core/error.hpp"
+#include "store/open.hpp"
 
 #include <cctype>
 #include <cstring>
@@ -8,8 +9,11 @@
 
 namespace ims::store {
 
-QueryConnection::QueryConnection(const std::string& store_path)
-    : db_(store_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX) {
+QueryConnection::QueryConnection(const std::string& store_path) : db_(open_read_only_database(store_path)) {
+    // One read transaction for the connection's life: every query sees the same snapshot, so a
+    // report built from many queries never mixes states of a store another process is changing.
+    db_.exec("BEGIN");
+    Statement(db_, "SELECT 1 FROM sqlite_schema LIMIT 1").step();
     sqlite3_set_authorizer(db_.get(), &QueryConnection::authorize, this);
     sqlite3_progress_handler(db_.get(), 10000, &QueryConnection::progress, this);
 }

@@ -1,5 +1,6 @@
 // A read-only connection for checks and plugins: it may read the v1_* views and nothing else
 // (enforced by an SQLite authorizer), and a progress handler stops a query past its deadline.
+// All its queries read one snapshot of the store, taken when it was opened.
 // One QueryConnection per thread.
 #pragma once
 
@@ -27,8 +28,9 @@ public:
     void set_deadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
 
     // Runs one SELECT with named parameters bound as text (":as_of" -> value; parameters the SQL
-    // does not use are ignored). on_row returns false to stop early. Throws ims::Error(kInvalidInput)
-    // with SQLite's message when the SQL is invalid, reads anything but v1 views, or times out.
+    // does not use are ignored). on_row returns false to stop early. Throws
+    // ims::Error(kInvalidInput) with SQLite's message when the SQL is invalid, reads anything but
+    // v1 views, or times out.
     void query(const std::string& sql, const std::map<std::string, std::string>& params,
                const std::function<bool(const QueryRow&)>& on_row);
 

@@ -18,7 +18,9 @@ class Statement;
 class Database {
 public:
     Database() = default;
-    Database(const std::string& path, int flags);
+    // `filename` as sqlite3_open_v2 takes it (a path, or a file: URI with SQLITE_OPEN_URI);
+    // `path` names the store in messages when it differs from `filename`.
+    Database(const std::string& filename, int flags, const std::string& path = {});
     ~Database();
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
@@ -73,7 +75,10 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Throws ims::Error(kInternal) with sqlite3_errmsg when rc is not SQLITE_OK/ROW/DONE.
+// Throws ims::Error when rc is not SQLITE_OK/ROW/DONE: disk full and I/O errors as kIo, a held
+// lock as kBusy, a damaged file as kDamaged, a read-only one as kReadOnly, a violated constraint
+// as kInvalidInput, anything else as kInternal; `what` says what was being done.
 void check(sqlite3* db, int rc, std::string_view what);
+[[noreturn]] void throw_sqlite_error(sqlite3* db, int rc, std::string_view what);
 
 }  // namespace ims::store

@@ -3,6 +3,7 @@
 #include "ims/core/error.hpp"
 #include "ims/core/store.hpp"
 #include "store/sqlite.hpp"
+#include "store/vault.hpp"
 #include "util/sha256.hpp"
 
 #include <QFile>
@@ -95,42 +96,18 @@ void Store::read_blob(const std::string& sha256, const std::string& out_path,
     out.commit();
 }
 
-// Re-hashes every blob; appends a problem naming each blob whose bytes do not match its key.
-void verify_vault(Database& db, VerifyReport& report) {
-    Statement stmt(db, "SELECT rowid, sha256, size FROM vault ORDER BY sha256");
+BlobHash hash_blob(Database& db, int64_t rowid) {
+    Blob blob(db, rowid, 0);
     std::vector<char> buffer(static_cast<std::size_t>(kChunk));
-    while (stmt.step()) {
-        ++report.blobs;
-        std::string sha = stmt.text(1);
-        Blob blob(db, stmt.integer(0), 0);
-        util::Sha256 hash;
-        for (int offset = 0, size = blob.size(); offset < size;) {
-            int n = static_cast<int>(std::min<qint64>(kChunk, size - offset));
-            blob.read(buffer.data(), n, offset);
-            hash.add(buffer.data(), static_cast<std::size_t>(n));
-            offset += n;
-        }
-        if (blob.size() != stmt.integer(2))
-            report.problems.push_back("vault blob " + sha + ": size " + std::to_string(blob.size()) +
-                                      " differs from the recorded " + std::to_string(stmt.integer(2)));
-        if (hash.hex() != sha)
-            report.problems.push_back("vault blob " + sha +
-                                      ": content does not match its sha256; the file was altered");
+    util::Sha256 hash;
+    const int size = blob.size();
+    for (int offset = 0; offset < size;) {
+        int n = static_cast<int>(std::min<qint64>(kChunk, size - offset));
+        blob.read(buffer.data(), n, offset);
+        hash.add(buffer.data(), static_cast<std::size_t>(n));
+        offset += n;
     }
-}
-
-void verify_change_log(Database& db, VerifyReport& report);
-
-VerifyReport Store::verify() const {
-    VerifyReport report;
-    Statement integrity(*db_, "PRAGMA integrity_check");
-    while (integrity.step()) {
-        std::string line = integrity.text(0);
-        if (line != "ok") report.problems.push_back("SQLite integrity check: " + line);
-    }
-    verify_change_log(*db_, report);
-    verify_vault(*db_, report);
-    return report;
+    return {hash.hex(), size};
 }
 
 }  // namespace ims::store

@@ -1,6 +1,6 @@
 // The store's write path, change log, vault and verification.
-#include "ims/core/error.hpp"
 #include "ims/core/store.hpp"
+#include "ims/core/error.hpp"
 #include "store/sqlite.hpp"
 #include "test_support.hpp"
 
@@ -64,12 +64,14 @@ TEST(Store, PutIsAnUpsertThatLogsOnlyRealChanges) {
 TEST(Store, AFailedWriteLeavesNothingBehind) {
     ims::test::TempDir dir;
     Store store = Store::create(dir.file("a.ims"), "Acme", "alice");
-    EXPECT_THROW(store.write("alice",
-                             [&](WriteTxn& txn) {
-                                 txn.put("control", {{"id", "CTRL-1"}, {"title", "A"}, {"status", "planned"}});
-                                 txn.put("control", {{"id", "CTRL-2"}, {"title", "B"}, {"status", "bogus"}});
-                             }),
-                 ims::Error);
+    EXPECT_THROW(
+        store.write(
+            "alice",
+            [&](WriteTxn& txn) {
+                txn.put("control", {{"id", "CTRL-1"}, {"title", "A"}, {"status", "planned"}});
+                txn.put("control", {{"id", "CTRL-2"}, {"title", "B"}, {"status", "bogus"}});
+            }),
+        ims::Error);
     EXPECT_EQ(count_rows(store, "controls"), 0);
     EXPECT_EQ(count_rows(store, "change_log"), 1);
 }
@@ -83,10 +85,11 @@ TEST(Store, RefusesAStoreFromANewerIms) {
         FAIL() << "expected a refusal";
     } catch (const ims::Error& e) {
         EXPECT_EQ(std::string(e.what()),
-                  dir.file("a.ims") + ": this store was written by a newer ims (store format 99; "
-                                      "this ims reads formats up to " +
-                                      std::to_string(ims::store::current_store_format()) +
-                                      "); upgrade ims to open it");
+                  dir.file("a.ims") +
+                      ": this store was written by a newer ims (store format 99; "
+                      "this ims reads formats up to " +
+                      std::to_string(ims::store::current_store_format()) +
+                      "); upgrade ims to open it");
     }
 }
 
@@ -135,11 +138,17 @@ TEST(Verify, NamesTheAlteredChangeLogRow) {
     ims::test::tamper(dir.file("a.ims"),
                       "UPDATE change_log SET payload = replace(payload, 'planned', 'implemented') "
                       "WHERE seq = 2");
-    auto report = Store::open(dir.file("a.ims")).verify();
-    ASSERT_EQ(report.problems.size(), 1u);
-    EXPECT_EQ(report.problems[0],
-              "change log row seq 2 (control 'CTRL-1'): content does not match its hash; the row "
-              "was altered");
+    auto report = Store::open(dir.file("a.ims"), Store::Mode::kReadOnly).verify();
+    ASSERT_EQ(report.problems.size(), 2u);
+    EXPECT_EQ(
+        report.problems[0],
+        "change log entry seq 2 (control 'CTRL-1'): content does not match its hash; the entry "
+        "was altered");
+    // The altered entry no longer replays to the stored row either.
+    EXPECT_EQ(report.problems[1],
+              "control 'CTRL-1' differs from the change log (seq 2): field 'status' is \"planned\" "
+              "in the "
+              "store but \"implemented\" in the change log; it was edited outside ims");
 }
 
 TEST(Verify, NamesTheAlteredVaultBlob) {
@@ -156,6 +165,59 @@ TEST(Verify, NamesTheAlteredVaultBlob) {
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_EQ(report.problems[0],
               "vault blob " + sha + ": content does not match its sha256; the file was altered");
+}
+
+}  // namespace
+
+namespace {
+
+// A reader inside Store::read sees the store as it was when read() began, whatever another
+// process commits meanwhile: an export names only rows it contains.
+TEST(Snapshot, ReadSeesOneStateWhileAnotherConnectionCommits) {
+    ims::test::TempDir dir;
+    { Store::create(dir.file("a.ims"), "Acme", "alice"); }
+    Store reader = Store::open(dir.file("a.ims"), Store::Mode::kReadOnly);
+    Store writer = Store::open(dir.file("a.ims"));
+    int people = -1, controls = -1;
+    reader.read([&] {
+        people = 0;
+        reader.for_each("person", [&](const nlohmann::json&) { ++people; });
+        writer.write("bob", [&](WriteTxn& txn) {
+            txn.put("person", {{"id", "P-1"}, {"name", "Pat"}});
+            txn.put(
+                "control",
+                {{"id", "C-1"}, {"title", "Backups"}, {"status", "planned"}, {"owner_id", "P-1"}});
+        });
+        controls = 0;
+        reader.for_each("control", [&](const nlohmann::json&) { ++controls; });
+        EXPECT_TRUE(reader.get("person", "P-1").is_null());
+    });
+    EXPECT_EQ(people, 0);
+    EXPECT_EQ(controls, 0);  // without the snapshot the control (naming P-1) would be read
+    EXPECT_FALSE(reader.get("control", "C-1").is_null());  // after read(), the new state
+}
+
+// A write that fails half-way (here a constraint) rolls back, leaves no transaction open and
+// reports its own error, not the rollback's.
+TEST(WritePath, FailedWriteRollsBackAndKeepsItsOwnError) {
+    ims::test::TempDir dir;
+    Store store = Store::create(dir.file("a.ims"), "Acme", "alice");
+    try {
+        store.write("alice", [&](WriteTxn& txn) {
+            txn.put("person", {{"id", "P-1"}, {"name", "Pat"}});
+            txn.put("control", {{"id", "C-1"}, {"title", "Backups"}, {"status", "bogus"}});
+        });
+        FAIL() << "the write should have failed";
+    } catch (const ims::Error& e) {
+        EXPECT_EQ(e.code(), ims::ErrorCode::kInvalidInput);
+        EXPECT_NE(std::string(e.what()).find("status"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(store.get("person", "P-1").is_null());
+    EXPECT_TRUE(store.verify().ok());
+    store.write("alice", [&](WriteTxn& txn) {
+        txn.put("person", {{"id", "P-2"}, {"name", "Sam"}});
+    });
+    EXPECT_FALSE(store.get("person", "P-2").is_null());
 }
 
 }  // namespace

@@ -13,8 +13,11 @@ enum class ErrorCode {
     kInvalidInput,  // a file or value the user gave is malformed or inconsistent: exit 2
     kNotFound,      // a named thing (store, standard, plugin) does not exist: exit 2
     kConflict,      // the target already exists or is in a state that forbids the operation: exit 2
-    kIo,            // reading or writing a file failed, outputs included: exit 4
+    kIo,            // reading or writing a file failed (disk full, I/O error), outputs included: exit 4
     kInternal,      // a bug or an environment failure: exit 4
+    kBusy,          // another process holds the store's write lock; nothing was done: exit 3
+    kDamaged,       // the store's file is damaged (corrupt pages, truncated): exit 3
+    kReadOnly,      // the store (or its folder) cannot be written: exit 2
 };
 
 class Error : public std::runtime_error {

@@ -75,6 +75,9 @@ const Entity* entity_by_collection(std::string_view collection);
 // "expected ..., got ..." or nullopt when the value is acceptable. Null is always acceptable here;
 // required fields are checked by the caller.
 std::optional<std::string> check_value(const Field& field, const nlohmann::json& value);
+// check_value plus the rules a field has as part of its entity's key: a key part must not contain
+// '|', which joins the parts of link ids. Every write (import, evidence add, adopt) applies it.
+std::optional<std::string> check_field(const Entity& entity, const Field& field, const nlohmann::json& value);
 
 // Parses one CSV cell into the JSON value check_value accepts: "" is null, lists are split on
 // ';' ("\;" keeps a semicolon), booleans accept true/false/yes/no/1/0, and one leading

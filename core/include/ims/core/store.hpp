@@ -46,6 +46,7 @@ public:
 
 private:
     friend class Store;
+    friend struct WriteTxnAccess;
     WriteTxn(Database& db, std::string actor);
     void append_log(std::string_view entity, std::string_view id, std::string_view op,
                     const nlohmann::json& payload);
@@ -57,11 +58,21 @@ private:
     std::string last_hash_;
 };
 
-// What `ims verify` found. ok() when every list is empty.
+// The newest change-log entry: a receipt that later proves nothing was truncated or rewritten.
+struct LogHead {
+    int64_t seq = 0;   // 0: the log is empty
+    std::string hash;  // 64 hex digits
+    // Reads "SEQ:HASH"; throws ims::Error(kUsage) naming what was expected.
+    static LogHead parse(const std::string& text);
+    std::string text() const;  // "SEQ:HASH"
+};
+
+// What `ims verify` found. ok() when there is no problem.
 struct VerifyReport {
     int64_t log_entries = 0;
     int64_t blobs = 0;
-    std::vector<std::string> problems;  // one sentence each, naming the row or blob
+    LogHead head;
+    std::vector<std::string> problems;  // one sentence each, naming the row, field, entry or blob
     bool ok() const { return problems.empty(); }
 };
 
@@ -69,12 +80,23 @@ class Store {
 public:
     enum class Mode { kReadOnly, kReadWrite };
 
-    // Creates a new store at `path` for organisation `org_name`; refuses an existing file.
+    // Creates a new store at `path` for organisation `org_name`; refuses an existing file. The store
+    // is built under a temporary name and moved into place without replacing anything, so of two
+    // processes creating the same path exactly one succeeds.
     static Store create(const std::string& path, const std::string& org_name,
                         const std::string& actor);
     // Opens an existing store, migrating it forward when opened read-write. Refuses a file that
-    // is not an ims store or was written by a newer ims.
+    // is not an ims store or was written by a newer ims, names a damaged one (kDamaged) and a
+    // read-only one (kReadOnly). Read-only opening never writes, not even in a read-only folder;
+    // it refuses a store of an older format and says to run 'ims migrate'.
     static Store open(const std::string& path, Mode mode = Mode::kReadWrite);
+
+    // Upgrades an older store to the current format, each step in its own transaction.
+    struct Migration {
+        int from = 0;
+        int to = 0;
+    };
+    static Migration migrate(const std::string& path);
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
@@ -85,6 +107,11 @@ public:
     enum class Commit { kYes, kNo };
     void write(const std::string& actor, const std::function<void(WriteTxn&)>& fn,
                Commit commit = Commit::kYes);
+
+    // Runs fn inside one read transaction: every read fn makes through this Store sees the store as
+    // it was when read() began, whatever other processes commit meanwhile. Every command that reads
+    // more than one statement's worth (export, SoA, coverage, checks) reads inside one.
+    void read(const std::function<void()>& fn) const;
 
     // The row of `entity` with this id (NULL fields left out), or null.
     nlohmann::json get(std::string_view entity, std::string_view id) const;
@@ -97,8 +124,11 @@ public:
     void read_blob(const std::string& sha256, const std::string& out_path,
                    io::Existing existing) const;
 
-    // Walks the change-log chain, re-hashes every vault blob and runs PRAGMA integrity_check.
-    VerifyReport verify() const;
+    // Walks the change-log chain over the stored bytes, replays the log against every table and
+    // the vault, checks every evidence record's file is in the vault, re-hashes the vault and runs
+    // PRAGMA integrity_check. With `expected`, also proves the log still holds that entry unchanged.
+    // Reports damage as problems instead of throwing.
+    VerifyReport verify(const std::optional<LogHead>& expected = std::nullopt) const;
 
     const std::string& path() const;
     Database& database() const;

@@ -1,0 +1,70 @@
+// Building each entity's table SQL once, and reading rows back into put()'s JSON form.
+#include "store/rows.hpp"
+
+#include <map>
+#include <mutex>
+
+namespace ims::store {
+namespace {
+
+TableSql build_table_sql(const model::Entity& entity) {
+    TableSql t;
+    const model::Field* id_field = nullptr;
+    for (const auto& field : entity.fields)
+        if (field.column_name() == "id") id_field = &field;
+    t.columns.push_back({"id", id_field});
+    for (const auto& field : entity.fields)
+        if (field.stored() && field.column_name() != "id")
+            t.columns.push_back({std::string(field.name), &field});
+    std::string names, values, updates;
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        const std::string& name = t.columns[i].name;
+        names += (i ? ", " : "") + name;
+        values += (i ? ", ?" : "?") + std::to_string(i + 1);
+        if (i > 0) updates += (i > 1 ? ", " : "") + name + " = excluded." + name;
+    }
+    const std::string table(entity.table);
+    t.select = "SELECT " + names + " FROM " + table;
+    t.select_by_id = t.select + " WHERE id = ?1";
+    t.upsert = "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
+    if (t.columns.size() > 1) t.upsert += " ON CONFLICT (id) DO UPDATE SET " + updates;
+    return t;
+}
+
+}  // namespace
+
+const TableSql& table_sql(const model::Entity& entity) {
+    static std::map<std::string_view, TableSql> cache;
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    auto it = cache.find(entity.name);
+    if (it == cache.end()) it = cache.emplace(entity.name, build_table_sql(entity)).first;
+    return it->second;
+}
+
+const std::vector<Column>& columns_of(const model::Entity& entity) {
+    return table_sql(entity).columns;
+}
+
+// Reads the current row of the statement as JSON (only non-NULL columns), in put()'s form.
+nlohmann::json row_from(const Statement& stmt, const model::Entity& entity) {
+    nlohmann::json row = nlohmann::json::object();
+    const auto& columns = columns_of(entity);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        int column = static_cast<int>(i);
+        if (stmt.is_null(column)) continue;
+        const model::Field* field = columns[i].field;
+        auto type = field ? field->type : model::FieldType::kText;
+        if (type == model::FieldType::kInteger)
+            row[columns[i].name] = stmt.integer(column);
+        else if (type == model::FieldType::kBoolean)
+            row[columns[i].name] = stmt.integer(column) != 0;
+        else if (field && field->is_list())
+            row[columns[i].name] = nlohmann::json::parse(stmt.text(column));
+        else
+            row[columns[i].name] = stmt.text(column);
+    }
+    return row;
+}
+
+}  // namespace ims::store

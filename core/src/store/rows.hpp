@@ -1,0 +1,37 @@
+// How an entity's rows sit in its table: the columns, the SQL the write path runs, and reading a
+// row into the JSON form put() writes and the change log records. Internal to libims_core's store.
+#pragma once
+
+#include "ims/core/model.hpp"
+#include "store/sqlite.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace ims::store {
+
+// A table column of an entity and the model field stored in it (none for a derived id).
+struct Column {
+    std::string name;
+    const model::Field* field;
+};
+
+// An entity's columns and the SQL the write path runs for it, built once per entity: put() and
+// read_row() run once per imported row.
+struct TableSql {
+    std::vector<Column> columns;
+    std::string select;  // every column, no WHERE
+    std::string select_by_id;
+    std::string upsert;
+};
+
+const TableSql& table_sql(const model::Entity& entity);
+const std::vector<Column>& columns_of(const model::Entity& entity);
+
+// Reads the current row of a statement over table_sql(entity).select as JSON (only non-NULL
+// columns), in put()'s form.
+nlohmann::json row_from(const Statement& stmt, const model::Entity& entity);
+
+}  // namespace ims::store
