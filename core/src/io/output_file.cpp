@@ -84,10 +84,13 @@ void sync_folder(const std::string& folder, const std::string& path) {
 
 }  // namespace
 
+bool is_disk_full(int error) {
+    return error == ENOSPC || error == EDQUOT;
+}
+
 std::string describe_errno(int error) {
     std::string text = std::strerror(error);
-    if (error == ENOSPC || error == EDQUOT) return "disk full (" + text + ")";
-    return text;
+    return is_disk_full(error) ? "disk full (" + text + ")" : text;
 }
 
 void check_output_target(const std::string& path) {

@@ -67,5 +67,7 @@ void create_folders(const std::string& path);
 // How the cause of a failed system call reads in a message: "disk full (No space left on
 // device)" for ENOSPC and EDQUOT, otherwise the system's text.
 std::string describe_errno(int error);
+// Whether an errno value means the disk (or the user's quota) is full: ENOSPC or EDQUOT.
+bool is_disk_full(int error);
 
 }  // namespace ims::io
