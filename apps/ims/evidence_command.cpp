@@ -73,7 +73,8 @@ int add(Invocation& inv, const QCommandLineParser& parser, const std::string& st
 int get(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path,
         const std::string& key) {
     if (!parser.isSet("out")) throw UsageError{"evidence get needs --out PATH"};
-    OutputSpec target{"file", to_std(parser.value("out"))};
+    OutputSpec target{"file", to_std(parser.value("out")),
+                      parser.isSet("force") ? io::Existing::kReplace : io::Existing::kRefuse};
     check_targets(parser, {target});
     auto store = store::Store::open(store_path, store::Store::Mode::kReadOnly);
     std::string sha = key;
@@ -86,7 +87,7 @@ int get(Invocation& inv, const QCommandLineParser& parser, const std::string& st
             throw UsageError{"evidence '" + key + "' has no file in the vault"};
         sha = row["sha256"];
     }
-    store.read_blob(sha, target.path);
+    store.read_blob(sha, target.path, target.existing);
     inv.err << "wrote " << target.path << "\n";
     return kExitOk;
 }

@@ -6,9 +6,12 @@
 #include "ims/core/store.hpp"
 #include "output.hpp"
 
-#include <unistd.h>
+#include <cerrno>
 #include <filesystem>
 #include <ostream>
+
+#include <signal.h>
+#include <unistd.h>
 
 namespace ims::cli {
 namespace {
@@ -33,11 +36,37 @@ std::string foreign_entry(const fs::path& dir) {
     return {};
 }
 
+// Removes the DIR.partial.PID folders an interrupted export left beside DIR (and DIR.old.PID when
+// DIR itself is in place), once process PID no longer runs.
+void remove_stale_partials(const Invocation& inv, const fs::path& dir) {
+    const std::string name = dir.filename().string();
+    std::error_code ec;
+    for (const auto& entry :
+         fs::directory_iterator(dir.parent_path().empty() ? "." : dir.parent_path(), ec)) {
+        const std::string entry_name = entry.path().filename().string();
+        for (const std::string kind : {".partial.", ".old."}) {
+            if (!entry_name.starts_with(name + kind)) continue;
+            const std::string pid = entry_name.substr(name.size() + kind.size());
+            if (pid.empty() || pid.size() > 9 ||
+                pid.find_first_not_of("0123456789") != std::string::npos)
+                continue;
+            if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;
+            if (kind == ".old." && !fs::is_directory(dir))
+                continue;  // the last whole export: keep it
+            fs::remove_all(entry.path(), ec);
+            if (!ec)
+                inv.err << "ims export: removed " << entry.path().string()
+                        << ", left by an interrupted export\n";
+        }
+    }
+}
+
 // Writes the CSV files into a fresh folder beside DIR, then puts it in DIR's place, so that DIR
 // is never left half written.
 void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path dir, bool force) {
     dir = dir.lexically_normal();
     if (dir.filename().empty()) dir = dir.parent_path();
+    io::check_output_target(dir.string());  // a folder named STORE-wal would break the store
     if (fs::exists(dir) && !fs::is_directory(dir))
         throw UsageError{dir.string() + " exists and is not a folder"};
     const bool replace = fs::exists(dir) && !fs::is_empty(dir);
@@ -49,14 +78,15 @@ void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path di
             throw UsageError{dir.string() + " holds " + foreign +
                              ", which is not part of an ims export; --force replaces only earlier "
                              "exports, so choose a new folder"};
+    remove_stale_partials(inv, dir);
     const std::string suffix = "." + std::to_string(::getpid());
     const fs::path fresh = dir.string() + ".partial" + suffix, old = dir.string() + ".old" + suffix;
     bool moved_old = false;
     try {
         fs::remove_all(fresh);
-        fs::create_directories(fresh);
+        io::create_folders(fresh.string());
         for (const auto& [name, text] : exchange::export_csv(store, exchange::kFilesPrefix))
-            write_output(inv, {"csv", (fresh / name).string()}, text);
+            io::write_output_file((fresh / name).string(), text, io::Existing::kRefuse);
         exchange::write_evidence_files(store, fresh.string());
         if (fs::exists(dir)) {
             fs::rename(dir, old);
@@ -102,14 +132,9 @@ int run_export(Invocation& inv) {
                 continue;
             }
             // The files first: a JSON file that names files/<sha256> is written only once they exist.
-            fs::path dir = fs::absolute(spec.path).parent_path();
-            try {
-                fs::create_directories(dir);
-                exchange::write_evidence_files(store, dir.string());
-            } catch (const fs::filesystem_error& e) {
-                throw Error(ErrorCode::kIo,
-                            (dir / "files").string() + ": cannot write evidence files: " + e.what());
-            }
+            const fs::path dir = fs::absolute(spec.path).parent_path();
+            io::create_folders(dir.string());
+            exchange::write_evidence_files(store, dir.string());
             write_output(inv, spec,
                          exchange::export_document(store, exchange::kFilesPrefix).dump(2) + "\n");
             inv.err << "wrote " << spec.path << "\n";

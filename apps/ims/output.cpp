@@ -2,8 +2,6 @@
 
 #include "ims/core/error.hpp"
 
-#include <QSaveFile>
-
 #include <algorithm>
 #include <filesystem>
 #include <ostream>
@@ -34,16 +32,20 @@ std::vector<OutputSpec> outputs_of(const QCommandLineParser& parser, const std::
         specs.push_back(spec);
     }
     if (specs.empty()) specs.push_back({fallback, ""});
+    if (parser.isSet("force"))
+        for (auto& spec : specs) spec.existing = io::Existing::kReplace;
     if (std::count_if(specs.begin(), specs.end(), [](const OutputSpec& s) { return s.path.empty(); }) > 1)
         throw UsageError{"at most one --output may go to stdout; give the others a :PATH"};
     return specs;
 }
 
 void check_targets(const QCommandLineParser& parser, const std::vector<OutputSpec>& outputs) {
-    if (parser.isSet("force")) return;
-    for (const auto& spec : outputs)
-        if (!spec.path.empty() && std::filesystem::exists(spec.path))
+    for (const auto& spec : outputs) {
+        if (spec.path.empty()) continue;
+        io::check_output_target(spec.path);
+        if (!parser.isSet("force") && std::filesystem::exists(spec.path))
             throw UsageError{spec.path + " already exists; use --force to overwrite it"};
+    }
 }
 
 void write_output(const Invocation& inv, const OutputSpec& spec, const std::string& bytes) {
@@ -51,11 +53,7 @@ void write_output(const Invocation& inv, const OutputSpec& spec, const std::stri
         inv.out << bytes;
         return;
     }
-    QSaveFile file(QString::fromStdString(spec.path));
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) ||
-        !file.commit())
-        throw Error(ErrorCode::kIo, spec.path + ": cannot write: " + to_std(file.errorString()));
+    io::write_output_file(spec.path, bytes, spec.existing);
 }
 
 }  // namespace ims::cli

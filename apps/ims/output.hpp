@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli.hpp"
+#include "ims/core/output_file.hpp"
 
 #include <string>
 #include <vector>
@@ -12,17 +13,21 @@ namespace ims::cli {
 struct OutputSpec {
     std::string format;
     std::string path;  // empty: stdout
+    io::Existing existing = io::Existing::kRefuse;  // kReplace with --force
 };
 
 // Adds --output (repeatable) and --force.
 void add_output_options(QCommandLineParser& parser, const std::string& formats_help);
 // Parses every --output; checks formats against `allowed` and that at most one goes to stdout.
+// With --force, each output may replace an existing file.
 // `needs_path` lists formats that cannot go to stdout (binary ones). Defaults to `fallback`.
 std::vector<OutputSpec> outputs_of(const QCommandLineParser& parser, const std::vector<std::string>& allowed,
                                    const std::vector<std::string>& needs_path, const std::string& fallback);
-// Refuses (UsageError) when a target file exists and --force is not set. Call before writing.
+// Refuses a target that no output may replace (an ims store: ims::Error kConflict), and
+// (UsageError) one that exists when --force is not set. Call before the work that writes.
 void check_targets(const QCommandLineParser& parser, const std::vector<OutputSpec>& outputs);
-// Writes `bytes` to stdout or atomically to the path (ims::Error kIo on failure).
+// Writes `bytes` to stdout or atomically to the path through io::OutputFile (ims::Error kIo on
+// failure, naming the path and the cause).
 void write_output(const Invocation& inv, const OutputSpec& spec, const std::string& bytes);
 
 }  // namespace ims::cli

@@ -25,7 +25,8 @@ int run_soa(Invocation& inv) {
     if (statement.rows.empty()) throw UsageError{"standard '" + id + "' has no controls to decide on"};
 
     for (const auto& spec : outputs) {
-        if (spec.format == "xlsx") soa::write_xlsx(statement, spec.path);
+        if (spec.format == "xlsx")
+            soa::write_xlsx(statement, spec.path, spec.existing);
         else if (spec.format == "csv") write_output(inv, spec, soa::to_csv(statement));
         else if (spec.format == "html") write_output(inv, spec, soa::to_html(statement));
         else write_output(inv, spec, soa::to_markdown(statement));

@@ -118,6 +118,71 @@ TEST_F(SoaStore, XlsxToStdoutAndTwoStdoutOutputsAreUsageErrors) {
     EXPECT_EQ(run_ims({"soa", store_, "--output", "md", "--output", "html"}).exit_code, 2);
 }
 
+// Issue 10 item 8: a justification beginning with = became a live formula in a spreadsheet.
+TEST_F(SoaStore, FormulaLikeTextIsGuardedInCsvAndStaysAStringInXlsx) {
+    const std::string hyperlink = R"(=HYPERLINK("http://x","y"))";
+    {
+        auto s = ims::store::Store::open(store_);
+        s.write("test", [&](ims::store::WriteTxn& txn) {
+            txn.put("soa_entry", {{"id", "iso27001:2022/A.5.2"},
+                                  {"applicable", true},
+                                  {"justification", hyperlink}});
+            txn.put("soa_entry", {{"id", "iso27001:2022/A.5.3"},
+                                  {"applicable", true},
+                                  {"justification", "@SUM(A1)"}});
+            txn.put("soa_entry", {{"id", "iso27001:2022/A.5.4"},
+                                  {"applicable", true},
+                                  {"justification", "'quoted"}});
+        });
+    }
+    const std::string csv = dir_.file("soa.csv"), xlsx = dir_.file("soa.xlsx");
+    ASSERT_EQ(
+        run_ims({"soa", store_, "--output", "csv:" + csv, "--output", "xlsx:" + xlsx}).exit_code,
+        0);
+    std::ifstream in(csv);
+    std::map<std::string, std::string> lines;
+    for (std::string line; std::getline(in, line);) lines[line.substr(0, line.find(','))] = line;
+    EXPECT_NE(lines["A.5.2"].find(R"c(,"'=HYPERLINK(""http://x"",""y"")",)c"), std::string::npos) << lines["A.5.2"];
+    EXPECT_NE(lines["A.5.3"].find(",'@SUM(A1),"), std::string::npos) << lines["A.5.3"];
+    EXPECT_NE(lines["A.5.4"].find(",''quoted,"), std::string::npos) << lines["A.5.4"];
+
+    std::map<std::string, std::map<std::string, std::string>> by_control;
+    for (const auto& [n, cells] : read_sheet(xlsx))
+        if (n > 1) by_control[cells.at("A")] = cells;
+    EXPECT_EQ(by_control["A.5.2"]["E"], hyperlink);  // a shared string, read by read_sheet as text
+    EXPECT_EQ(by_control["A.5.3"]["E"], "@SUM(A1)");
+    EXPECT_EQ(unzip_member(xlsx, "xl/worksheets/sheet1.xml").find("<f>"), std::string::npos) << "a formula cell";
+}
+
+TEST_F(SoaStore, MarkdownEscapesHtmlAndLinksInEveryCell) {
+    {
+        auto s = ims::store::Store::open(store_);
+        s.write("test", [&](ims::store::WriteTxn& txn) {
+            txn.put(
+                "control",
+                {{"id", "CTRL-X"}, {"title", "<script>alert(1)</script>"}, {"status", "planned"}});
+            txn.put("control_requirement", {{"id", "CTRL-X|iso27001:2022/A.5.2"},
+                                            {"control_id", "CTRL-X"},
+                                            {"requirement_id", "iso27001:2022/A.5.2"},
+                                            {"coverage", "full"}});
+            txn.put("soa_entry", {{"id", "iso27001:2022/A.5.2"},
+                                  {"applicable", true},
+                                  {"justification",
+                                   "<img src=x onerror=alert(1)> [click](javascript:alert(1))"}});
+        });
+    }
+    auto run = run_ims({"soa", store_, "--output", "md"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    for (const std::string raw : {"<script>", "<img", "[click]("})
+        EXPECT_EQ(run.out.find(raw), std::string::npos) << raw;
+    EXPECT_NE(run.out.find("CTRL-X &lt;script&gt;alert(1)&lt;/script&gt; (planned)"),
+              std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find(R"(&lt;img src=x onerror=alert(1)&gt; \[click\](javascript:alert(1)))"),
+              std::string::npos)
+        << run.out;
+}
+
 // On the example organisation every Annex A control has a decision, and evidence that supports
 // two controls linked to one requirement is listed once.
 TEST(SoaExample, EveryControlDecidedAndEvidenceListedOnce) {

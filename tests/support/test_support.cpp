@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 namespace ims::test {
 
@@ -59,6 +60,32 @@ ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::stri
 ImsRun run_ims_unprivileged(const std::vector<std::string>& args) {
     if (::geteuid() != 0) return run_ims(args);
     return run_program("setpriv", {"--reuid=65534", "--regid=65534", "--clear-groups", IMS_BINARY}, args, {});
+}
+
+std::vector<std::string> FullDisk::env() const {
+    // An ASan-built ims refuses to start when a preloaded library comes before its runtime.
+    const char* asan = std::getenv("ASAN_OPTIONS");
+    std::vector<std::string> entries = {
+        std::string("LD_PRELOAD=") + IMS_FAULT_SHIM, "IMS_FAULT_DIR=" + dir,
+        "ASAN_OPTIONS=" + std::string(asan && *asan ? std::string(asan) + ":" : "") +
+            "verify_asan_link_order=0"};
+    if (writes_allowed >= 0)
+        entries.push_back("IMS_FAULT_WRITES=" + std::to_string(writes_allowed));
+    if (fail_fsync) entries.push_back("IMS_FAULT_FSYNC=1");
+    if (!count_file.empty()) entries.push_back("IMS_FAULT_COUNT_FILE=" + count_file);
+    return entries;
+}
+
+long count_writes(const std::vector<std::string>& args, const std::string& dir) {
+    TempDir scratch;
+    const std::string count_file = scratch.file("writes");
+    auto run = run_ims(args, FullDisk{dir, -1, false, count_file}.env());
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    std::ifstream in(count_file);
+    long count = -1;
+    in >> count;
+    EXPECT_GE(count, 0) << "the fault shim wrote no count to " << count_file;
+    return count;
 }
 
 TempDir::TempDir() {

@@ -22,6 +22,20 @@ ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::stri
 // file permissions apply: root may write read-only files.
 ImsRun run_ims_unprivileged(const std::vector<std::string>& args);
 
+// The environment that gives `ims` a full disk under `dir` through tests/faults/fault_shim.c
+// (LD_PRELOAD): the first `writes_allowed` write calls there succeed, every later one fails with
+// ENOSPC. For run_ims's `env`.
+struct FullDisk {
+    std::string dir;
+    long writes_allowed = 0;  // negative: no write fails; the calls are only counted
+    bool fail_fsync = false;  // fsync and fdatasync there fail with EIO
+    std::string count_file;   // when set, the shim writes the number of write calls seen here
+    std::vector<std::string> env() const;
+};
+
+// How many write calls `ims args` makes under `dir` (a run with nothing failing).
+long count_writes(const std::vector<std::string>& args, const std::string& dir);
+
 // A fresh directory removed at the end of the test.
 class TempDir {
 public:

@@ -81,4 +81,15 @@ std::string csv_record(const std::vector<std::string>& cells) {
     return out + "\r\n";
 }
 
+std::string guard_formula(std::string text) {
+    if (!text.empty() && std::string_view("=+-@\t\r'").find(text.front()) != std::string_view::npos)
+        text.insert(text.begin(), '\'');
+    return text;
+}
+
+std::string_view strip_formula_guard(std::string_view text) {
+    if (!text.empty() && text.front() == '\'') text.remove_prefix(1);
+    return text;
+}
+
 }  // namespace ims::io

@@ -24,4 +24,11 @@ std::string csv_field(const std::string& cell);
 // One record: cells joined with commas, ended with CRLF.
 std::string csv_record(const std::vector<std::string>& cells);
 
+// A spreadsheet runs a cell that begins with = + - @ (or TAB or CR) as a formula: a text cell
+// meant for a spreadsheet gets a leading apostrophe, which spreadsheets read as "this is text".
+// A text cell that already begins with an apostrophe gets one more, so that stripping exactly
+// one on import (strip_formula_guard) gives back the text byte for byte.
+std::string guard_formula(std::string text);
+std::string_view strip_formula_guard(std::string_view text);
+
 }  // namespace ims::io

@@ -2,6 +2,7 @@
 // pure function of the store's rows: rows by id, fields in model order, so that exporting,
 // importing into an empty store and exporting again gives the same bytes.
 #include "ims/core/exchange.hpp"
+#include "ims/core/output_file.hpp"
 #include "io/csv.hpp"
 #include "util/sha256.hpp"
 
@@ -91,11 +92,11 @@ std::vector<std::string> exported_blobs(const store::Store& store) {
 
 void write_evidence_files(const store::Store& store, const std::string& dir) {
     const std::filesystem::path folder = std::filesystem::path(dir) / kFilesFolder;
-    std::filesystem::create_directories(folder);
+    io::create_folders(folder.string());
     for (const auto& sha : exported_blobs(store)) {
         const std::string target = (folder / sha).string();
         if (std::filesystem::is_regular_file(target) && util::sha256_file(target) == sha) continue;
-        store.read_blob(sha, target);
+        store.read_blob(sha, target, io::Existing::kReplace);
     }
 }
 

@@ -7,8 +7,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <unistd.h>
+#include <cerrno>
 
 namespace ims::soa {
 namespace {
@@ -40,16 +39,6 @@ std::vector<std::string> cells(const Row& row) {
             join(evidence, "; ")};
 }
 
-std::string md_cell(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
-    }
-    return out;
-}
-
 std::string html_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -64,6 +53,20 @@ std::string html_escape(const std::string& s) {
     return out;
 }
 
+// A Markdown table cell: HTML escaped (a title holding <script> stays text), and the characters
+// that would end the cell or make a link or an image escaped.
+std::string md_cell(const std::string& s) {
+    std::string out;
+    for (char c : html_escape(s)) {
+        if (c == '|' || c == '[' || c == ']' || c == '\\') out += '\\';
+        if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
+    }
+    return out;
+}
+
 std::string summary(const Statement& soa) {
     return std::to_string(soa.rows.size()) + " controls: " + std::to_string(soa.applicable) + " applicable, " +
            std::to_string(soa.excluded) + " excluded, " + std::to_string(soa.missing) + " without a decision";
@@ -73,13 +76,18 @@ std::string summary(const Statement& soa) {
 
 std::string to_csv(const Statement& soa) {
     std::string out = io::csv_record(kColumns);
-    for (const auto& row : soa.rows) out += io::csv_record(cells(row));
+    for (const auto& row : soa.rows) {
+        std::vector<std::string> guarded;
+        for (auto& cell : cells(row)) guarded.push_back(io::guard_formula(std::move(cell)));
+        out += io::csv_record(guarded);
+    }
     return out;
 }
 
 std::string to_markdown(const Statement& soa) {
-    std::string out = "# Statement of Applicability: " + soa.standard->short_title + "\n\nAs of " + soa.as_of +
-                      ". " + summary(soa) + ".\n\n| " + join(kColumns, " | ") + " |\n|";
+    std::string out = "# Statement of Applicability: " + md_cell(soa.standard->short_title) +
+                      "\n\nAs of " + soa.as_of + ". " + summary(soa) + ".\n\n| " +
+                      join(kColumns, " | ") + " |\n|";
     for (std::size_t i = 0; i < kColumns.size(); ++i) out += "---|";
     out += "\n";
     for (const auto& row : soa.rows) {
@@ -109,10 +117,12 @@ std::string to_html(const Statement& soa) {
     return out + "</table>\n</body></html>\n";
 }
 
-void write_xlsx(const Statement& soa, const std::string& path) {
-    std::string temp = path + ".tmp-" + std::to_string(getpid()) + ".xlsx";
-    lxw_workbook* workbook = workbook_new(temp.c_str());
-    if (workbook == nullptr) throw Error(ErrorCode::kIo, path + ": cannot create the workbook");
+void write_xlsx(const Statement& soa, const std::string& path, io::Existing existing) {
+    io::OutputFile out(path, existing);
+    lxw_workbook* workbook = workbook_new(out.temp_path().c_str());
+    if (workbook == nullptr)
+        throw Error(ErrorCode::kIo,
+                    path + ": cannot create the workbook: " + io::describe_errno(errno));
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, "SoA");
     lxw_format* bold = workbook_add_format(workbook);
     format_set_bold(bold);
@@ -136,17 +146,16 @@ void write_xlsx(const Statement& soa, const std::string& path) {
     worksheet_set_column(sheet, 1, 1, 45, nullptr);
     worksheet_set_column(sheet, 4, 4, 50, nullptr);
     worksheet_set_column(sheet, 6, 7, 40, nullptr);
+    errno = 0;
     lxw_error error = workbook_close(workbook);
-    std::error_code ec;
     if (error != LXW_NO_ERROR) {
-        std::filesystem::remove(temp, ec);
-        throw Error(ErrorCode::kIo, path + ": cannot write the workbook: " + lxw_strerror(error));
+        // libxlsxwriter names only its own step; errno still holds the system's cause.
+        const int cause = errno;
+        throw Error(ErrorCode::kIo,
+                    path + ": cannot write the workbook: " +
+                        (cause != 0 ? io::describe_errno(cause) : lxw_strerror(error)));
     }
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        throw Error(ErrorCode::kIo, path + ": cannot write: " + ec.message());
-    }
+    out.commit();
 }
 
 }  // namespace ims::soa

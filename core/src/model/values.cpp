@@ -2,6 +2,8 @@
 // to a cell, and the JSON Schema that publishes the same rules.
 #include "ims/core/model.hpp"
 
+#include "io/csv.hpp"
+
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -176,6 +178,13 @@ std::string describe_element(const Field& field) {
     return one;
 }
 
+// Cells whose text people write (not numbers, booleans or dates): the ones a spreadsheet could
+// take for a formula, so CSV export guards them and CSV import removes the guard.
+bool free_text(const Field& field) {
+    return field.type != kInteger && field.type != kBoolean && field.type != kDate &&
+           field.type != kDateTime;
+}
+
 }  // namespace
 
 std::string describe(const Field& field) {
@@ -205,6 +214,7 @@ std::optional<std::string> check_field(const Entity& entity, const Field& field,
 }
 
 CellValue parse_cell(const Field& field, std::string_view text) {
+    if (free_text(field)) text = io::strip_formula_guard(text);
     if (text.empty()) return {nullptr, std::nullopt};
     auto fail = [&] {
         return CellValue{nullptr,
@@ -265,9 +275,10 @@ std::string format_cell(const Field& field, const nlohmann::json& value) {
                 out += c;
             }
         }
-        return out;
+        return io::guard_formula(std::move(out));
     }
-    return value.get<std::string>();
+    const std::string& text = value.get_ref<const std::string&>();
+    return free_text(field) ? io::guard_formula(text) : text;
 }
 
 nlohmann::json import_schema() {

@@ -1,6 +1,7 @@
 #include "store/sqlite.hpp"
 
 #include "ims/core/error.hpp"
+#include "ims/core/output_file.hpp"
 
 #include <cstdlib>
 #include <cstring>
@@ -37,7 +38,10 @@ int busy_timeout_ms() {
 [[noreturn]] void throw_sqlite_error(sqlite3* db, int rc, std::string_view what) {
     const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     const std::string file = file_of(db);
-    switch (rc & 0xff) {
+    // A write that fails with ENOSPC reaches SQLite as an I/O error, not SQLITE_FULL.
+    const bool disk_full =
+        (rc & 0xff) == SQLITE_IOERR && db && io::is_disk_full(sqlite3_system_errno(db));
+    switch (disk_full ? SQLITE_FULL : rc & 0xff) {
         case SQLITE_FULL:
             throw Error(ErrorCode::kIo, file + ": disk full while " + std::string(what) +
                                             "; free some space and try again (SQLite: " + message +

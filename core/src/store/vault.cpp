@@ -7,7 +7,6 @@
 #include "util/sha256.hpp"
 
 #include <QFile>
-#include <QSaveFile>
 
 #include <vector>
 
@@ -79,25 +78,22 @@ bool WriteTxn::has_blob(const std::string& sha256) {
     return exists.step();
 }
 
-void Store::read_blob(const std::string& sha256, const std::string& out_path) const {
+void Store::read_blob(const std::string& sha256, const std::string& out_path,
+                      io::Existing existing) const {
     Statement find(*db_, "SELECT rowid FROM vault WHERE sha256 = ?1");
     find.bind(1, sha256);
     if (!find.step())
         throw Error(ErrorCode::kNotFound, "the vault holds no file with sha256 " + sha256);
     Blob blob(*db_, find.integer(0), 0);
-    QSaveFile out(QString::fromStdString(out_path));
-    if (!out.open(QIODevice::WriteOnly))
-        throw Error(ErrorCode::kIo, out_path + ": cannot write: " + out.errorString().toStdString());
+    io::OutputFile out(out_path, existing);
     std::vector<char> buffer(static_cast<std::size_t>(kChunk));
     for (int offset = 0, size = blob.size(); offset < size;) {
         int n = static_cast<int>(std::min<qint64>(kChunk, size - offset));
         blob.read(buffer.data(), n, offset);
-        if (out.write(buffer.data(), n) != n)
-            throw Error(ErrorCode::kIo, out_path + ": cannot write: " + out.errorString().toStdString());
+        out.write({buffer.data(), static_cast<std::size_t>(n)});
         offset += n;
     }
-    if (!out.commit())
-        throw Error(ErrorCode::kIo, out_path + ": cannot write: " + out.errorString().toStdString());
+    out.commit();
 }
 
 BlobHash hash_blob(Database& db, int64_t rowid) {

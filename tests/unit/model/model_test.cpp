@@ -73,6 +73,22 @@ TEST(ModelCells, FormattedCellsParseBackToTheSameValue) {
     for (const auto& [f, value] : cases) EXPECT_EQ(ims::model::parse_cell(*f, ims::model::format_cell(*f, value)).value, value);
 }
 
+TEST(ModelCells, TextASpreadsheetWouldRunAsAFormulaIsGuardedAndParsesBack) {
+    const Field& title = field("control", "title");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"}, {"+1", "'+1"}, {"-2", "'-2"},
+        {"@SUM(A1)", "'@SUM(A1)"}, {"\tTab", "'\tTab"}, {"\rCR", "'\rCR"}, {"'quoted", "''quoted"},
+        {"plain = fine", "plain = fine"}};
+    for (const auto& [value, cell] : cases) {
+        EXPECT_EQ(ims::model::format_cell(title, value), cell);
+        EXPECT_EQ(ims::model::parse_cell(title, cell).value, value);
+    }
+    EXPECT_EQ(ims::model::format_cell(field("processing_activity", "purposes"), nlohmann::json::array({"=1", "b"})),
+              "'=1;b");
+    EXPECT_EQ(ims::model::parse_cell(field("risk", "likelihood"), "'4").problem.value_or(""),
+              "expected an integer from 1 to 5, got ''4'");
+}
+
 TEST(CsvReader, ReadsQuotedCellsLineBreaksCrlfAndAByteOrderMark) {
     auto records = ims::io::read_csv("\xEF\xBB\xBFid,note\r\nA,\"one, two\"\r\n\r\nB,\"say \"\"hi\"\"\nagain\"\nC,\n", "t.csv");
     ASSERT_EQ(records.size(), 4u);

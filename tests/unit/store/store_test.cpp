@@ -118,7 +118,7 @@ TEST(Vault, StoresFilesByContentAndReadsThemBack) {
     });
     EXPECT_EQ(sha1, sha2);
     EXPECT_EQ(count_rows(store, "vault"), 1);
-    store.read_blob(sha1, dir.file("out.pdf"));
+    store.read_blob(sha1, dir.file("out.pdf"), ims::io::Existing::kRefuse);
     std::ifstream in(dir.file("out.pdf"), std::ios::binary);
     std::string back((std::istreambuf_iterator<char>(in)), {});
     EXPECT_EQ(back, big);

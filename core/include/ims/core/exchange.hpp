@@ -75,8 +75,8 @@ std::vector<std::string> exported_blobs(const store::Store& store);
 inline constexpr const char* kFilesFolder = "files";
 inline constexpr const char* kFilesPrefix = "files/";
 
-// Copies every exported vault file to <dir>/files/<sha256>; a file already there with the right
-// content is left alone. Throws ims::Error(kIo) or std::filesystem::filesystem_error.
+// Copies every exported vault file to <dir>/files/<sha256> through io::OutputFile; a file already
+// there with the right content is left alone. Throws ims::Error(kIo) naming the file and cause.
 void write_evidence_files(const store::Store& store, const std::string& dir);
 
 }  // namespace ims::exchange

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ims/core/catalog.hpp"
+#include "ims/core/output_file.hpp"
 
 #include <optional>
 #include <string>
@@ -39,10 +40,10 @@ struct Statement {
 Statement build(const std::string& store_path, const catalog::Standard& standard, const std::string& as_of);
 
 // Writers; each returns the whole document as bytes (the caller writes it atomically),
-// except xlsx, which writes `path` directly through a temporary file and a rename.
+// except xlsx, which libxlsxwriter writes itself into an io::OutputFile's temporary file.
 std::string to_csv(const Statement& soa);
 std::string to_markdown(const Statement& soa);
 std::string to_html(const Statement& soa);
-void write_xlsx(const Statement& soa, const std::string& path);
+void write_xlsx(const Statement& soa, const std::string& path, io::Existing existing);
 
 }  // namespace ims::soa

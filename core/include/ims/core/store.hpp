@@ -4,6 +4,8 @@
 // A Store is used by one thread at a time; open one per thread or process.
 #pragma once
 
+#include "ims/core/output_file.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -117,8 +119,10 @@ public:
     // Calls fn with every row of `entity`, ordered by id, in the form get() returns.
     void for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) const;
 
-    // Streams a vault blob to `out_path` (atomically); throws kNotFound for an unknown hash.
-    void read_blob(const std::string& sha256, const std::string& out_path) const;
+    // Streams a vault blob to `out_path` through io::OutputFile; throws kNotFound for an unknown
+    // hash and kIo (naming the path and the cause) when the file cannot be written.
+    void read_blob(const std::string& sha256, const std::string& out_path,
+                   io::Existing existing) const;
 
     // Walks the change-log chain over the stored bytes, replays the log against every table and
     // the vault, checks every evidence record's file is in the vault, re-hashes the vault and runs
