@@ -242,6 +242,27 @@ TEST_F(ImportStore, CsvThatIsNotUtf8NamesTheLine) {
     expect_refused({dir_.file("people.csv")}, {dir_.file("people.csv") + ":3: this line is not UTF-8 text"});
 }
 
+// Byte sequences that a check of lead and continuation bytes alone lets through, and the plain
+// malformed ones: each must be refused where it is read, never reach the store.
+const std::vector<std::pair<std::string, std::string>> kNotUtf8 = {
+    {"overlong", "\xC0\xAF"},          {"overlong three-byte", "\xE0\x80\xAF"},
+    {"surrogate", "\xED\xA0\x80"},    {"above U+10FFFF", "\xF4\x90\x80\x80"},
+    {"truncated", "\xE2\x82"},         {"stray continuation byte", "\x80"},
+    {"overlong four-byte", "\xF0\x80\x80\xAF"}};
+
+TEST_F(ImportStore, CsvWithAnyMalformedUtf8IsRefusedWithFileAndLine) {
+    std::string store = new_store("a.ims");
+    for (const auto& [what, bytes] : kNotUtf8) {
+        write_file(dir_.file("people.csv"), "id,name\r\nP-8,Ann\r\nP-9,Jo" + bytes + "e\r\n");
+        auto run = run_ims({"import", store, dir_.file("people.csv")});
+        EXPECT_EQ(run.exit_code, 2) << what << ": " << run.err;
+        EXPECT_NE(run.err.find(dir_.file("people.csv") + ":3: this line is not UTF-8 text"),
+                  std::string::npos)
+            << what << ": " << run.err;
+    }
+    EXPECT_EQ(log_entries(store), 1);
+}
+
 TEST_F(ImportStore, EvidenceFilesOutsideTheImportFolderAreRefused) {
     write_file(dir_.file("secret.txt"), "not for the vault\n");
     write_file(dir_.file("in/evidence.csv"),

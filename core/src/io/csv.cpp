@@ -1,10 +1,17 @@
 #include "io/csv.hpp"
 
 #include "ims/core/error.hpp"
+#include "util/utf8.hpp"
 
 namespace ims::io {
 
 std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source) {
+    if (auto bad = util::first_invalid_utf8(text)) {
+        throw Error(ErrorCode::kInvalidInput,
+                    source + ":" + std::to_string(util::position_of(text, *bad).line) +
+                        ": this line is not UTF-8 text (bytes " +
+                        util::describe_bytes_at(text, *bad) + "); save the file as \"CSV UTF-8\"");
+    }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::vector<CsvRecord> records;
     CsvRecord record;

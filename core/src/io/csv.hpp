@@ -15,8 +15,8 @@ struct CsvRecord {
 
 // Parses `text` from `source` (a file name for messages). Accepts a UTF-8 byte-order mark, CRLF
 // or LF line ends, quoted cells with "" escapes and line breaks; skips blank lines. Throws
-// ims::Error(kInvalidInput) "<source>:<line>: ..." for a quoted cell that is never closed or
-// text after a closing quote.
+// ims::Error(kInvalidInput) "<source>:<line>: ..." for bytes that are not UTF-8 (util/utf8.hpp),
+// a quoted cell that is never closed or text after a closing quote.
 std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source);
 
 // One cell, quoted when it holds a comma, quote or line break.

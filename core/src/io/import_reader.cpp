@@ -50,25 +50,6 @@ bool is_key_part(const Entity& entity, const model::Field& field) {
     return std::find(entity.key.begin(), entity.key.end(), field.name) != entity.key.end();
 }
 
-// The line of the first byte that is not UTF-8, or 0 when the text is UTF-8.
-int first_non_utf8_line(std::string_view text) {
-    int line = 1;
-    for (std::size_t i = 0; i < text.size();) {
-        auto c = static_cast<unsigned char>(text[i]);
-        std::size_t length = c < 0x80           ? 1
-                             : (c >> 5) == 0x6  ? 2
-                             : (c >> 4) == 0xE  ? 3
-                             : (c >> 3) == 0x1E ? 4
-                                                : 0;
-        if (length == 0 || i + length > text.size()) return line;
-        for (std::size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
-        if (c == '\n') ++line;
-        i += length;
-    }
-    return 0;
-}
-
 // Checks a row's values against its entity's fields: required fields present, values typed.
 void check_row(const SourceRow& row, Problems& problems) {
     for (const auto& field : row.entity->fields) {
@@ -157,13 +138,7 @@ void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems&
     if (!entity) return;
     std::vector<io::CsvRecord> records;
     try {
-        std::string text = io::read_text_file(file);
-        if (int line = first_non_utf8_line(text)) {
-            problems.add(file + ":" + std::to_string(line) +
-                         ": this line is not UTF-8 text; save the file as \"CSV UTF-8\"");
-            return;
-        }
-        records = io::read_csv(text, file);
+        records = io::read_csv(io::read_text_file(file), file);
     } catch (const Error& e) {
         problems.add(e.what());
         return;
