@@ -234,7 +234,15 @@ TEST_F(ImportStore, EvidenceFileThatChangedSinceExportIsRefused) {
 
 TEST_F(ImportStore, RepeatedJsonKeyIsRefusedNotSilentlyDropped) {
     write_file(dir_.file("dup.json"), R"({"people": [{"id": "P-8", "name": "A"}, {"id": "P-9", "name": "B", "id": "P-10"}]})");
-    expect_refused({dir_.file("dup.json")}, {dir_.file("dup.json") + ": /people/1/id: this key appears twice in one object"});
+    expect_refused({dir_.file("dup.json")}, {dir_.file("dup.json") + ":1:68: /people/1/id: this key appears twice in one object"});
+}
+
+TEST_F(ImportStore, DeeplyNestedJsonIsRefusedWithItsPlaceNotACrash) {
+    const std::size_t depth = 200'000;
+    write_file(dir_.file("deep.json"), "{\"people\": [{\"id\": \"P-9\", \"name\":\n" +
+                                           std::string(depth, '[') + std::string(depth, ']') + "}]}");
+    expect_refused({dir_.file("deep.json")},
+                   {dir_.file("deep.json") + ":2:254: JSON nested deeper than 256 levels at /people/0/name/0/0/"});
 }
 
 TEST_F(ImportStore, CsvThatIsNotUtf8NamesTheLine) {
@@ -258,6 +266,18 @@ TEST_F(ImportStore, CsvWithAnyMalformedUtf8IsRefusedWithFileAndLine) {
         EXPECT_EQ(run.exit_code, 2) << what << ": " << run.err;
         EXPECT_NE(run.err.find(dir_.file("people.csv") + ":3: this line is not UTF-8 text"),
                   std::string::npos)
+            << what << ": " << run.err;
+    }
+    EXPECT_EQ(log_entries(store), 1);
+}
+
+TEST_F(ImportStore, JsonWithAnyMalformedUtf8IsRefusedWithFileAndLine) {
+    std::string store = new_store("a.ims");
+    for (const auto& [what, bytes] : kNotUtf8) {
+        write_file(dir_.file("x.json"), "{\"people\": [\n  {\"id\": \"P-9\", \"name\": \"Jo" + bytes + "e\"}]}");
+        auto run = run_ims({"import", store, dir_.file("x.json")});
+        EXPECT_EQ(run.exit_code, 2) << what << ": " << run.err;
+        EXPECT_NE(run.err.find(dir_.file("x.json") + ":2:28: not UTF-8 text"), std::string::npos)
             << what << ": " << run.err;
     }
     EXPECT_EQ(log_entries(store), 1);
