@@ -1,5 +1,6 @@
 // Reading import files (JSON documents, CSV files, folders of them) into rows checked against the
 // data model. References are resolved later, against the store, by import_rows.
+#include "io/import_reader.hpp"
 #include "ims/core/error.hpp"
 #include "ims/core/exchange.hpp"
 #include "io/csv.hpp"
@@ -10,9 +11,11 @@
 #include <filesystem>
 
 namespace ims::exchange {
-namespace {
 
 namespace fs = std::filesystem;
+
+namespace {
+
 using model::Entity;
 using model::EntityKind;
 
@@ -71,11 +74,12 @@ void check_row(const SourceRow& row, Problems& problems) {
     }
 }
 
-void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+void read_json_document(std::string_view text, const fs::path& path, std::vector<SourceRow>& rows,
+                        Problems& problems) {
     const std::string file = path.string();
     nlohmann::json doc;
     try {
-        doc = io::parse_json(io::read_text_file(file), file);
+        doc = io::parse_json(text, file);
     } catch (const Error& e) {
         problems.add(e.what());
         return;
@@ -132,13 +136,14 @@ void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Prob
     }
 }
 
-void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+void read_csv_file(std::string_view text, const fs::path& path, std::vector<SourceRow>& rows,
+                   Problems& problems) {
     const std::string file = path.string();
     const Entity* entity = importable(path.stem().string(), problems, file + ": the file name ");
     if (!entity) return;
     std::vector<io::CsvRecord> records;
     try {
-        records = io::read_csv(io::read_text_file(file), file);
+        records = io::read_csv(text, file);
     } catch (const Error& e) {
         problems.add(e.what());
         return;
@@ -193,17 +198,35 @@ std::string extension_of(const fs::path& path) {
     return ext;
 }
 
-void read_path(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+bool is_import_file(const fs::path& path) {
     auto ext = extension_of(path);
-    if (ext == ".json")
-        read_json_document(path, rows, problems);
-    else if (ext == ".csv")
-        read_csv_file(path, rows, problems);
-    else
+    return ext == ".json" || ext == ".csv";
+}
+
+void read_path(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+    if (!is_import_file(path)) {
         problems.add(path.string() + ": expected a .json or .csv file, or a folder of them");
+        return;
+    }
+    std::string text;
+    try {
+        text = io::read_text_file(path.string());
+    } catch (const Error& e) {
+        problems.add(e.what());
+        return;
+    }
+    read_import_text(text, path, rows, problems);
 }
 
 }  // namespace
+
+void read_import_text(std::string_view text, const fs::path& path, std::vector<SourceRow>& rows,
+                      Problems& problems) {
+    if (extension_of(path) == ".json")
+        read_json_document(text, path, rows, problems);
+    else
+        read_csv_file(text, path, rows, problems);
+}
 
 std::vector<SourceRow> read_import(const std::vector<std::string>& paths) {
     std::vector<SourceRow> rows;
@@ -217,11 +240,9 @@ std::vector<SourceRow> read_import(const std::vector<std::string>& paths) {
             continue;
         }
         std::vector<fs::path> files;
-        for (const auto& entry : fs::directory_iterator(path)) {
-            auto ext = extension_of(entry.path());
-            if (entry.is_regular_file() && (ext == ".json" || ext == ".csv"))
+        for (const auto& entry : fs::directory_iterator(path))
+            if (entry.is_regular_file() && is_import_file(entry.path()))
                 files.push_back(entry.path());
-        }
         std::sort(files.begin(), files.end());
         if (files.empty()) problems.add(given + ": the folder holds no .json or .csv files");
         for (const auto& file : files) read_path(file, rows, problems);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ims::plugins {
@@ -52,6 +53,11 @@ struct Plugin {
     bool loaded() const { return state == PluginState::kLoaded; }
     std::string path_of(const std::string& relative) const { return dir + "/" + relative; }
 };
+
+// Reads a plugin.json's bytes (`source` names them in messages) and checks every field's form;
+// throws ims::Error(kInvalidInput) naming the JSON pointer of the first problem. The ABI and the
+// files it lists are checked by the host (check_manifest), which also needs the folder.
+Manifest parse_manifest(std::string_view text, const std::string& source);
 
 // The platform this host runs on, as manifests spell it ("linux-x86_64").
 std::string host_platform();
