@@ -49,11 +49,11 @@ public:
 private:
     const std::unordered_set<std::string>& ids(std::string_view entity) {
         auto [it, added] = stored_.try_emplace(std::string(entity));
+        auto& found = it->second;  // clang 14 (fuzz preset) cannot capture a structured binding
         if (added)
-            txn_.for_each(entity, [&](const nlohmann::json& r) {
-                it->second.insert(r["id"].get<std::string>());
-            });
-        return it->second;
+            txn_.for_each(entity,
+                          [&](const nlohmann::json& r) { found.insert(r["id"].get<std::string>()); });
+        return found;
     }
 
     std::string requirement_problem(const std::string& id) {
