@@ -76,13 +76,17 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source
 }
 
 std::string csv_field(const std::string& cell) {
-    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    // A leading byte-order mark is quoted because read_csv drops one at the start of a file.
+    if (cell.find_first_of(",\"\r\n") == std::string::npos && cell.rfind("\xEF\xBB\xBF", 0) != 0)
+        return cell;
     std::string out = "\"";
     for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
 std::string csv_record(const std::vector<std::string>& cells) {
+    // One empty cell is written quoted: unquoted it would be a blank line, which readers skip.
+    if (cells.size() == 1 && cells[0].empty()) return "\"\"\r\n";
     std::string out;
     for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
     return out + "\r\n";

@@ -19,9 +19,9 @@ struct CsvRecord {
 // a quoted cell that is never closed or text after a closing quote.
 std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source);
 
-// One cell, quoted when it holds a comma, quote or line break.
+// One cell, quoted when it holds a comma, quote or line break or starts with a byte-order mark.
 std::string csv_field(const std::string& cell);
-// One record: cells joined with commas, ended with CRLF.
+// One record: cells joined with commas, ended with CRLF. read_csv reads it back as the same cells.
 std::string csv_record(const std::vector<std::string>& cells);
 
 }  // namespace ims::io
