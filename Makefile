@@ -1,8 +1,12 @@
 # Front door for a fresh Debian 12 machine. The real build lives in CMake (see CMakePresets.json).
 BUILD_DIR ?= build
+FUZZ_DIR ?= build-fuzz
 JOBS ?= 2
+# How long each fuzz target runs: briefly in `make test`, longer in `make fuzz`.
+FUZZ_TEST_SECONDS ?= 10
+FUZZ_SECONDS ?= 300
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build fuzz-build test fuzz demo bench clean
 
 deps:
 	./scripts/install-deps.sh
@@ -11,8 +15,19 @@ build: deps
 	cmake --preset dev -B $(BUILD_DIR)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-test: build
+# The libFuzzer targets (clang with ASan and UBSan, tests/fuzz/) in their own build directory.
+fuzz-build: deps
+	cmake --preset fuzz -B $(FUZZ_DIR)
+	cmake --build $(FUZZ_DIR) --target ims_fuzzers -j $(JOBS)
+
+# The whole suite, then each fuzz target's regression inputs and a short fuzzing run.
+test: build fuzz-build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) ctest --test-dir $(FUZZ_DIR) --output-on-failure -j $(JOBS)
+
+# Each fuzz target for FUZZ_SECONDS; the corpus grows in $(FUZZ_DIR)/fuzz/corpus between runs.
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir $(FUZZ_DIR) --output-on-failure -j $(JOBS)
 
 demo: build
 	./scripts/demo.sh $(BUILD_DIR)
@@ -22,4 +37,4 @@ bench: build
 	./bench/import_bench.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR)

@@ -1,13 +1,21 @@
 // `ims import` and `ims export`: round trips that give the same bytes, re-imports that change
 // nothing, dry runs, and one test per kind of bad input (the store must stay unchanged).
+#include "ims/core/error.hpp"
 #include "ims/core/model.hpp"
+#include "ims/core/store.hpp"
 #include "test_support.hpp"
+#include "util/sha256.hpp"
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <thread>
 
 using ims::test::run_ims;
 namespace fs = std::filesystem;
@@ -234,12 +242,53 @@ TEST_F(ImportStore, EvidenceFileThatChangedSinceExportIsRefused) {
 
 TEST_F(ImportStore, RepeatedJsonKeyIsRefusedNotSilentlyDropped) {
     write_file(dir_.file("dup.json"), R"({"people": [{"id": "P-8", "name": "A"}, {"id": "P-9", "name": "B", "id": "P-10"}]})");
-    expect_refused({dir_.file("dup.json")}, {dir_.file("dup.json") + ": /people/1/id: this key appears twice in one object"});
+    expect_refused({dir_.file("dup.json")}, {dir_.file("dup.json") + ":1:68: /people/1/id: this key appears twice in one object"});
+}
+
+TEST_F(ImportStore, DeeplyNestedJsonIsRefusedWithItsPlaceNotACrash) {
+    const std::size_t depth = 200'000;
+    write_file(dir_.file("deep.json"), "{\"people\": [{\"id\": \"P-9\", \"name\":\n" +
+                                           std::string(depth, '[') + std::string(depth, ']') + "}]}");
+    expect_refused({dir_.file("deep.json")},
+                   {dir_.file("deep.json") + ":2:254: JSON nested deeper than 256 levels at /people/0/name/0/0/"});
 }
 
 TEST_F(ImportStore, CsvThatIsNotUtf8NamesTheLine) {
     write_file(dir_.file("people.csv"), "id,name\r\nP-8,Ann\r\nP-9,Caf\xe9\r\n");
     expect_refused({dir_.file("people.csv")}, {dir_.file("people.csv") + ":3: this line is not UTF-8 text"});
+}
+
+// Byte sequences that a check of lead and continuation bytes alone lets through, and the plain
+// malformed ones: each must be refused where it is read, never reach the store.
+const std::vector<std::pair<std::string, std::string>> kNotUtf8 = {
+    {"overlong", "\xC0\xAF"},          {"overlong three-byte", "\xE0\x80\xAF"},
+    {"surrogate", "\xED\xA0\x80"},    {"above U+10FFFF", "\xF4\x90\x80\x80"},
+    {"truncated", "\xE2\x82"},         {"stray continuation byte", "\x80"},
+    {"overlong four-byte", "\xF0\x80\x80\xAF"}};
+
+TEST_F(ImportStore, CsvWithAnyMalformedUtf8IsRefusedWithFileAndLine) {
+    std::string store = new_store("a.ims");
+    for (const auto& [what, bytes] : kNotUtf8) {
+        write_file(dir_.file("people.csv"), "id,name\r\nP-8,Ann\r\nP-9,Jo" + bytes + "e\r\n");
+        auto run = run_ims({"import", store, dir_.file("people.csv")});
+        EXPECT_EQ(run.exit_code, 2) << what << ": " << run.err;
+        EXPECT_NE(run.err.find(dir_.file("people.csv") + ":3: this line is not UTF-8 text"),
+                  std::string::npos)
+            << what << ": " << run.err;
+    }
+    EXPECT_EQ(log_entries(store), 1);
+}
+
+TEST_F(ImportStore, JsonWithAnyMalformedUtf8IsRefusedWithFileAndLine) {
+    std::string store = new_store("a.ims");
+    for (const auto& [what, bytes] : kNotUtf8) {
+        write_file(dir_.file("x.json"), "{\"people\": [\n  {\"id\": \"P-9\", \"name\": \"Jo" + bytes + "e\"}]}");
+        auto run = run_ims({"import", store, dir_.file("x.json")});
+        EXPECT_EQ(run.exit_code, 2) << what << ": " << run.err;
+        EXPECT_NE(run.err.find(dir_.file("x.json") + ":2:28: not UTF-8 text"), std::string::npos)
+            << what << ": " << run.err;
+    }
+    EXPECT_EQ(log_entries(store), 1);
 }
 
 TEST_F(ImportStore, EvidenceFilesOutsideTheImportFolderAreRefused) {
@@ -249,6 +298,66 @@ TEST_F(ImportStore, EvidenceFilesOutsideTheImportFolderAreRefused) {
     expect_refused({dir_.file("in/evidence.csv")},
                    {"field 'file': '../secret.txt' leads outside the import file's folder",
                     "field 'file': '" + dir_.file("secret.txt") + "' is an absolute path"});
+}
+
+TEST_F(ImportStore, EvidencePathsThroughSymbolicLinksAreRefused) {
+    write_file(dir_.file("secret.txt"), "not for the vault\n");
+    write_file(dir_.file("in/files/real.txt"), "inside\n");
+    fs::create_directory_symlink(dir_.file("in/files"), dir_.file("in/linked"));
+    fs::create_symlink(dir_.file("secret.txt"), dir_.file("in/files/out.txt"));
+    write_file(
+        dir_.file("in/evidence.csv"),
+        "id,title,kind,file\nEV-8,Dir,record,linked/real.txt\nEV-9,File,record,files/out.txt\n");
+    expect_refused(
+        {dir_.file("in/evidence.csv")},
+        {"field 'file': 'linked/real.txt': 'linked' is a symbolic link; evidence files must be",
+         "field 'file': 'files/out.txt': 'out.txt' is a symbolic link"});
+}
+
+// Item 7 of the integrity issue: the containment check and the copy opened the path separately,
+// so a path swapped for a link between them stored a file from outside the import folder. Here a
+// thread keeps exchanging a file inside the folder with a link to a secret outside it (and a
+// folder with a link to a folder outside) while imports run; the secret must never be stored.
+TEST_F(ImportStore, EvidencePathSwappedForALinkDuringImportsNeverStoresTheFileOutside) {
+    const std::string secret = "the secret outside the import folder\n";
+    write_file(dir_.file("secret.txt"), secret);
+    write_file(dir_.file("outside/e.txt"), secret);
+    write_file(dir_.file("in/files/e.txt"), "inside\n");
+    write_file(dir_.file("in/sub/e.txt"), "inside too\n");
+    fs::create_symlink(dir_.file("secret.txt"), dir_.file("in/files/e-link"));
+    fs::create_directory_symlink(dir_.file("outside"), dir_.file("in/sub-link"));
+    std::string csv = "id,title,kind,file\n";
+    for (int i = 0; i < 10; ++i)
+        csv += "EV-F" + std::to_string(i) + ",Swapped file,record,files/e.txt\nEV-D" +
+               std::to_string(i) + ",Swapped folder,record,sub/e.txt\n";
+    write_file(dir_.file("in/evidence.csv"), csv);
+    std::string store = new_store("race.ims");
+
+    std::atomic<bool> stop{false};
+    std::atomic<long> swaps{0};
+    std::thread swapper([&] {
+        const std::pair<std::string, std::string> pairs[] = {
+            {dir_.file("in/files/e.txt"), dir_.file("in/files/e-link")},
+            {dir_.file("in/sub"), dir_.file("in/sub-link")}};
+        while (!stop)
+            for (const auto& [a, b] : pairs)
+                if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0)
+                    ++swaps;
+    });
+    int imported = 0, refused = 0;
+    for (int i = 0; i < 30; ++i) {
+        auto run = run_ims({"import", store, dir_.file("in/evidence.csv")});
+        (run.exit_code == 0 ? imported : refused)++;
+        EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 2) << run.err;
+    }
+    stop = true;
+    swapper.join();
+    ASSERT_GT(swaps, 0) << "the file system cannot exchange paths atomically";
+
+    auto vault = ims::store::Store::open(store, ims::store::Store::Mode::kReadOnly);
+    EXPECT_THROW(vault.read_blob(ims::util::sha256_hex(secret), dir_.file("leaked"), ims::io::Existing::kRefuse), ims::Error)
+        << "the secret outside the import folder was stored (" << imported << " imports, "
+        << refused << " refused)";
 }
 
 TEST_F(ImportStore, LinkKeyPartsMayNotHoldTheIdSeparator) {

@@ -39,7 +39,10 @@ Requirement read_requirement(const io::JsonObject& r, const std::string& standar
 }  // namespace
 
 Standard load_catalog(const std::string& path) {
-    const std::string bytes = io::read_text_file(path);
+    return parse_catalog(io::read_text_file(path), path);
+}
+
+Standard parse_catalog(std::string_view bytes, const std::string& path) {
     nlohmann::json doc = io::parse_json(bytes, path);
     io::JsonObject root(doc, path, "");
     std::string format = root.required_string("format");

@@ -65,6 +65,28 @@ std::string standard_of(const std::string& requirement_id) {
     return requirement_id.substr(0, requirement_id.find('/'));
 }
 
+std::vector<MappingRow> parse_mapping(std::string_view text, const std::string& source,
+                                      const std::string& plugin_id) {
+    nlohmann::json doc = io::parse_json(text, source);
+    io::JsonObject root(doc, source, "");
+    std::string format = root.required_string("format");
+    if (format != "ims-mapping/1")
+        root.fail("format", "expected \"ims-mapping/1\", got \"" + format + "\"");
+    std::string provenance = root.required_string("provenance");
+    std::vector<MappingRow> rows;
+    for (const auto& row : root.object_array("relations")) {
+        Edge edge{row.required_string("source"),
+                  row.required_string("target"),
+                  parse_relation(row),
+                  row.optional_string("rationale").value_or(""),
+                  provenance,
+                  plugin_id,
+                  false};
+        rows.push_back({std::move(edge), row.pointer_to("")});
+    }
+    return rows;
+}
+
 MappingGraph::MappingGraph(const plugins::PluginHost& host, const catalog::Library& library) {
     const std::set<std::string> known = requirement_ids(library);
     for (const auto& plugin : host.plugins()) {
@@ -72,17 +94,9 @@ MappingGraph::MappingGraph(const plugins::PluginHost& host, const catalog::Libra
         for (const auto& file : plugin.manifest.mappings) {
             const std::string path = plugin.path_of(file);
             try {
-                nlohmann::json doc = io::read_json_file(path);
-                io::JsonObject root(doc, path, "");
-                std::string format = root.required_string("format");
-                if (format != "ims-mapping/1")
-                    root.fail("format", "expected \"ims-mapping/1\", got \"" + format + "\"");
-                std::string provenance = root.required_string("provenance");
                 std::vector<Edge> edges;  // a file with a bad row contributes nothing
-                for (const auto& row : root.object_array("relations")) {
-                    Edge edge{row.required_string("source"), row.required_string("target"),
-                              parse_relation(row), row.optional_string("rationale").value_or(""),
-                              provenance, plugin.manifest.id, false};
+                for (auto& [edge, pointer] :
+                     parse_mapping(io::read_text_file(path), path, plugin.manifest.id)) {
                     // A row towards a standard that is not installed is skipped: mappings to
                     // optional standards must not break a plugin. A ref the installed catalog
                     // does not have is an error in the mapping file.
@@ -91,8 +105,10 @@ MappingGraph::MappingGraph(const plugins::PluginHost& host, const catalog::Libra
                     for (const auto* field : {"source", "target"}) {
                         const std::string& id = std::string(field) == "source" ? edge.source : edge.target;
                         if (!known.count(id))
-                            row.fail(field, "requirement '" + id + "' is not in the installed catalog of '" +
-                                                standard_of(id) + "'");
+                            throw Error(ErrorCode::kInvalidInput,
+                                        path + ": " + pointer + field + ": requirement '" + id +
+                                            "' is not in the installed catalog of '" +
+                                            standard_of(id) + "'");
                     }
                     edges.push_back(std::move(edge));
                 }

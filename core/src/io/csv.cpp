@@ -1,10 +1,17 @@
 #include "io/csv.hpp"
 
 #include "ims/core/error.hpp"
+#include "util/utf8.hpp"
 
 namespace ims::io {
 
 std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source) {
+    if (auto bad = util::first_invalid_utf8(text)) {
+        throw Error(ErrorCode::kInvalidInput,
+                    source + ":" + std::to_string(util::position_of(text, *bad).line) +
+                        ": this line is not UTF-8 text (bytes " +
+                        util::describe_bytes_at(text, *bad) + "); save the file as \"CSV UTF-8\"");
+    }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::vector<CsvRecord> records;
     CsvRecord record;
@@ -69,13 +76,17 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source
 }
 
 std::string csv_field(const std::string& cell) {
-    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    // A leading byte-order mark is quoted because read_csv drops one at the start of a file.
+    if (cell.find_first_of(",\"\r\n") == std::string::npos && cell.rfind("\xEF\xBB\xBF", 0) != 0)
+        return cell;
     std::string out = "\"";
     for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
 std::string csv_record(const std::vector<std::string>& cells) {
+    // One empty cell is written quoted: unquoted it would be a blank line, which readers skip.
+    if (cells.size() == 1 && cells[0].empty()) return "\"\"\r\n";
     std::string out;
     for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
     return out + "\r\n";

@@ -15,13 +15,13 @@ struct CsvRecord {
 
 // Parses `text` from `source` (a file name for messages). Accepts a UTF-8 byte-order mark, CRLF
 // or LF line ends, quoted cells with "" escapes and line breaks; skips blank lines. Throws
-// ims::Error(kInvalidInput) "<source>:<line>: ..." for a quoted cell that is never closed or
-// text after a closing quote.
+// ims::Error(kInvalidInput) "<source>:<line>: ..." for bytes that are not UTF-8 (util/utf8.hpp),
+// a quoted cell that is never closed or text after a closing quote.
 std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source);
 
-// One cell, quoted when it holds a comma, quote or line break.
+// One cell, quoted when it holds a comma, quote or line break or starts with a byte-order mark.
 std::string csv_field(const std::string& cell);
-// One record: cells joined with commas, ended with CRLF.
+// One record: cells joined with commas, ended with CRLF. read_csv reads it back as the same cells.
 std::string csv_record(const std::vector<std::string>& cells);
 
 // A spreadsheet runs a cell that begins with = + - @ (or TAB or CR) as a formula: a text cell

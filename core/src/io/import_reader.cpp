@@ -1,5 +1,6 @@
 // Reading import files (JSON documents, CSV files, folders of them) into rows checked against the
 // data model. References are resolved later, against the store, by import_rows.
+#include "io/import_reader.hpp"
 #include "ims/core/error.hpp"
 #include "ims/core/exchange.hpp"
 #include "io/csv.hpp"
@@ -10,9 +11,11 @@
 #include <filesystem>
 
 namespace ims::exchange {
-namespace {
 
 namespace fs = std::filesystem;
+
+namespace {
+
 using model::Entity;
 using model::EntityKind;
 
@@ -46,25 +49,6 @@ const Entity* importable(std::string_view collection, Problems& problems,
     return entity;
 }
 
-// The line of the first byte that is not UTF-8, or 0 when the text is UTF-8.
-int first_non_utf8_line(std::string_view text) {
-    int line = 1;
-    for (std::size_t i = 0; i < text.size();) {
-        auto c = static_cast<unsigned char>(text[i]);
-        std::size_t length = c < 0x80           ? 1
-                             : (c >> 5) == 0x6  ? 2
-                             : (c >> 4) == 0xE  ? 3
-                             : (c >> 3) == 0x1E ? 4
-                                                : 0;
-        if (length == 0 || i + length > text.size()) return line;
-        for (std::size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
-        if (c == '\n') ++line;
-        i += length;
-    }
-    return 0;
-}
-
 // Checks a row's values against its entity's fields: required fields present, values typed.
 void check_row(const SourceRow& row, Problems& problems) {
     for (const auto& field : row.entity->fields) {
@@ -82,11 +66,12 @@ void check_row(const SourceRow& row, Problems& problems) {
     }
 }
 
-void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+void read_json_document(std::string_view text, const fs::path& path, std::vector<SourceRow>& rows,
+                        Problems& problems) {
     const std::string file = path.string();
     nlohmann::json doc;
     try {
-        doc = io::parse_json(io::read_text_file(file), file);
+        doc = io::parse_json(text, file);
     } catch (const Error& e) {
         problems.add(e.what());
         return;
@@ -143,18 +128,13 @@ void read_json_document(const fs::path& path, std::vector<SourceRow>& rows, Prob
     }
 }
 
-void read_csv_file(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+void read_csv_file(std::string_view text, const fs::path& path, std::vector<SourceRow>& rows,
+                   Problems& problems) {
     const std::string file = path.string();
     const Entity* entity = importable(path.stem().string(), problems, file + ": the file name ");
     if (!entity) return;
     std::vector<io::CsvRecord> records;
     try {
-        std::string text = io::read_text_file(file);
-        if (int line = first_non_utf8_line(text)) {
-            problems.add(file + ":" + std::to_string(line) +
-                         ": this line is not UTF-8 text; save the file as \"CSV UTF-8\"");
-            return;
-        }
         records = io::read_csv(text, file);
     } catch (const Error& e) {
         problems.add(e.what());
@@ -210,17 +190,35 @@ std::string extension_of(const fs::path& path) {
     return ext;
 }
 
-void read_path(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+bool is_import_file(const fs::path& path) {
     auto ext = extension_of(path);
-    if (ext == ".json")
-        read_json_document(path, rows, problems);
-    else if (ext == ".csv")
-        read_csv_file(path, rows, problems);
-    else
+    return ext == ".json" || ext == ".csv";
+}
+
+void read_path(const fs::path& path, std::vector<SourceRow>& rows, Problems& problems) {
+    if (!is_import_file(path)) {
         problems.add(path.string() + ": expected a .json or .csv file, or a folder of them");
+        return;
+    }
+    std::string text;
+    try {
+        text = io::read_text_file(path.string());
+    } catch (const Error& e) {
+        problems.add(e.what());
+        return;
+    }
+    read_import_text(text, path, rows, problems);
 }
 
 }  // namespace
+
+void read_import_text(std::string_view text, const fs::path& path, std::vector<SourceRow>& rows,
+                      Problems& problems) {
+    if (extension_of(path) == ".json")
+        read_json_document(text, path, rows, problems);
+    else
+        read_csv_file(text, path, rows, problems);
+}
 
 std::vector<SourceRow> read_import(const std::vector<std::string>& paths) {
     std::vector<SourceRow> rows;
@@ -234,11 +232,9 @@ std::vector<SourceRow> read_import(const std::vector<std::string>& paths) {
             continue;
         }
         std::vector<fs::path> files;
-        for (const auto& entry : fs::directory_iterator(path)) {
-            auto ext = extension_of(entry.path());
-            if (entry.is_regular_file() && (ext == ".json" || ext == ".csv"))
+        for (const auto& entry : fs::directory_iterator(path))
+            if (entry.is_regular_file() && is_import_file(entry.path()))
                 files.push_back(entry.path());
-        }
         std::sort(files.begin(), files.end());
         if (files.empty()) problems.add(given + ": the folder holds no .json or .csv files");
         for (const auto& file : files) read_path(file, rows, problems);

@@ -3,6 +3,7 @@
 #include "ims/core/error.hpp"
 #include "ims/core/exchange.hpp"
 #include "io/import_problems.hpp"
+#include "util/open_file.hpp"
 
 #include <filesystem>
 #include <map>
@@ -49,11 +50,11 @@ public:
 private:
     const std::unordered_set<std::string>& ids(std::string_view entity) {
         auto [it, added] = stored_.try_emplace(std::string(entity));
+        auto& found = it->second;  // clang 14 (fuzz preset) cannot capture a structured binding
         if (added)
-            txn_.for_each(entity, [&](const nlohmann::json& r) {
-                it->second.insert(r["id"].get<std::string>());
-            });
-        return it->second;
+            txn_.for_each(entity,
+                          [&](const nlohmann::json& r) { found.insert(r["id"].get<std::string>()); });
+        return found;
     }
 
     std::string requirement_problem(const std::string& id) {
@@ -118,24 +119,46 @@ fs::path evidence_file(const SourceRow& row) {
     return fs::path(row.source->base_dir) / it->get<std::string>();
 }
 
-// Why the row's evidence file may not be read, or "" when it may: it must be a regular file
-// inside the folder of the import file, after symbolic links are resolved, so that an import
-// cannot copy arbitrary files of the machine into the store (and out again by export).
-std::string evidence_file_problem(const SourceRow& row, const fs::path& file) {
+// The row's evidence file opened for reading, or why it may not be read: it must be a regular
+// file inside the folder of the import file, reached without symbolic links, so that an import
+// cannot copy arbitrary files of the machine into the store (and out again by export). The vault
+// reads it only through this descriptor, so a path swapped for a link after the check cannot
+// lead elsewhere.
+struct EvidenceFile {
+    util::UniqueFd fd;
+    std::string problem;
+};
+
+EvidenceFile open_evidence_file(const SourceRow& row) {
     const std::string given = row.values["file"].get<std::string>();
-    if (fs::path(given).is_absolute())
-        return "'" + given + "' is an absolute path; give a path relative to the import file";
-    std::error_code error;
-    fs::path base =
-        fs::weakly_canonical(row.source->base_dir.empty() ? "." : row.source->base_dir, error);
-    fs::path real = fs::weakly_canonical(file, error);
-    if (!fs::is_regular_file(real, error))
-        return file.string() + ": no such file (paths are relative to the import file)";
-    auto relative = real.lexically_relative(base);
-    if (relative.empty() || *relative.begin() == "..")
-        return "'" + given +
-               "' leads outside the import file's folder; keep evidence files beside or below it";
-    return {};
+    const std::string file = evidence_file(row).string();
+    util::OpenedInside opened = util::open_inside(row.source->base_dir, given);
+    switch (opened.refusal) {
+        case util::Refusal::kNone:
+            return {std::move(opened.fd), {}};
+        case util::Refusal::kAbsolute:
+            return {{},
+                    "'" + given + "' is an absolute path; give a path relative to the import file"};
+        case util::Refusal::kParent:
+            return {{},
+                    "'" + given +
+                        "' leads outside the import file's folder; keep evidence files "
+                        "beside or below it"};
+        case util::Refusal::kSymlink:
+            return {{},
+                    "'" + given + "': '" + opened.component +
+                        "' is a symbolic link; evidence files must be regular files inside the "
+                        "import file's folder, reached without links"};
+        case util::Refusal::kNotAFolder:
+            return {{}, "'" + given + "': '" + opened.component + "' is not a folder"};
+        case util::Refusal::kMissing:
+            return {{}, file + ": no such file (paths are relative to the import file)"};
+        case util::Refusal::kNotARegularFile:
+            return {{}, file + ": not a regular file"};
+        case util::Refusal::kUnreadable:
+            return {{}, file + ": cannot read the file: " + opened.reason};
+    }
+    return {{}, file + ": cannot read the file"};
 }
 
 // The row as the store writes it: columns instead of field names, the id derived where needed.
@@ -188,9 +211,14 @@ public:
     bool store_file(const SourceRow& row, nlohmann::json& columns, Problems& problems) {
         fs::path file = evidence_file(row);
         if (file.empty()) return true;
+        EvidenceFile opened = open_evidence_file(row);
+        if (!opened.problem.empty()) {
+            problems.add(locate(row, "file") + opened.problem);
+            return false;
+        }
         std::string sha;
         try {
-            sha = txn_.add_blob(file.string());
+            sha = txn_.add_blob(opened.fd.get(), file.string());
         } catch (const Error& e) {
             problems.add(locate(row, "file") + e.what());
             return false;
@@ -256,7 +284,7 @@ ImportReport import_rows(store::WriteTxn& txn, const std::vector<SourceRow>& row
         check_references(row, known, problems);
         fs::path file = evidence_file(row);
         if (!file.empty())
-            if (auto problem = evidence_file_problem(row, file); !problem.empty())
+            if (auto problem = open_evidence_file(row).problem; !problem.empty())
                 problems.add(locate(row, "file") + problem);
         auto sha = row.values.find("sha256");
         if (file.empty() && sha != row.values.end() && sha->is_string() &&

@@ -4,15 +4,25 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ims::io {
 
-// Parses `text` (from `source`, a file name for messages); throws ims::Error(kInvalidInput)
-// with "<source>:<line>:<column>: ..." on a syntax error.
-nlohmann::json parse_json(const std::string& text, const std::string& source);
+// How deep objects and arrays may nest in any JSON input. ims documents nest at most about six
+// levels; the bound keeps every recursive walk of a parsed document (copy, dump, compare) far
+// from the stack's end, also in sanitizer builds.
+inline constexpr std::size_t kMaxJsonDepth = 256;
+
+// Parses `text` in one linear pass. `source` names it in messages: a file name, or e.g.
+// "change log entry 42". Throws ims::Error(kInvalidInput) "<source>:<line>:<column>: ..." (line
+// and column of the offending character) for bytes that are not UTF-8, a syntax error, a key
+// that appears twice in one object (naming its JSON pointer) and nesting deeper than
+// kMaxJsonDepth ("JSON nested deeper than 256 levels at /a/0/b").
+nlohmann::json parse_json(std::string_view text, const std::string& source);
 
 // Reads a whole file as bytes; throws ims::Error(kNotFound / kIo).
 std::string read_text_file(const std::string& path);

@@ -98,12 +98,15 @@ std::string host_platform() { return IMS_HOST_PLATFORM; }
 
 std::string host_abi() { return std::to_string(IMS_SDK_ABI_MAJOR) + "." + std::to_string(IMS_SDK_ABI_MINOR); }
 
+Manifest parse_manifest(std::string_view text, const std::string& source) {
+    nlohmann::json doc = io::parse_json(text, source);
+    return read_manifest(io::JsonObject(doc, source, ""));
+}
+
 std::optional<std::string> check_manifest(const std::string& dir, Manifest& out) {
     std::string file = dir + "/plugin.json";
     try {
-        nlohmann::json doc = io::read_json_file(file);
-        io::JsonObject root(doc, file, "");
-        out = read_manifest(root);
+        out = parse_manifest(io::read_text_file(file), file);
     } catch (const Error& e) {
         return "plugin at " + dir + " has an invalid manifest: " + e.what();
     }

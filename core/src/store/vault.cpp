@@ -4,10 +4,16 @@
 #include "ims/core/store.hpp"
 #include "store/sqlite.hpp"
 #include "store/vault.hpp"
+#include "util/open_file.hpp"
 #include "util/sha256.hpp"
 
 #include <QFile>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <vector>
 
 namespace ims::store {
@@ -40,15 +46,37 @@ private:
 }  // namespace
 
 std::string WriteTxn::add_blob(const std::string& file_path) {
-    QFile file(QString::fromStdString(file_path));
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error(ErrorCode::kNotFound,
-                    file_path + ": cannot read the evidence file: " + file.errorString().toStdString());
-    const qint64 size = file.size();
+    util::UniqueFd fd = util::open_regular_file(file_path);
+    return add_blob(fd.get(), file_path);
+}
+
+std::string WriteTxn::add_blob(int fd, const std::string& name) {
+    struct stat st {};
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        throw Error(ErrorCode::kInvalidInput, name + ": not a regular file");
+    const qint64 size = st.st_size;
     if (size > 1'000'000'000)
         throw Error(ErrorCode::kInvalidInput,
-                    file_path + ": evidence files larger than 1 GB are not supported; store a link");
-    const std::string sha = util::sha256_file(file_path);
+                    name + ": evidence files larger than 1 GB are not supported; store a link");
+    // Hashed and copied through the one descriptor: the bytes stored are the bytes hashed, even
+    // if the file's path is pointed elsewhere meanwhile; a change of the file itself shows as a
+    // second hash that differs.
+    std::vector<char> buffer(static_cast<std::size_t>(kChunk));
+    auto read_at = [&](qint64 offset) {
+        const ssize_t n = pread(fd, buffer.data(), buffer.size(), offset);
+        if (n < 0)
+            throw Error(ErrorCode::kIo,
+                        name + ": cannot read the evidence file: " + std::strerror(errno));
+        return static_cast<qint64>(n);
+    };
+    util::Sha256 hash;
+    qint64 offset = 0;
+    for (qint64 n; (n = read_at(offset)) > 0; offset += n)
+        hash.add(buffer.data(), static_cast<std::size_t>(n));
+    const std::string sha = hash.hex();
+    if (offset != size)
+        throw Error(ErrorCode::kIo,
+                    name + ": the file changed while it was being stored; try again");
 
     if (has_blob(sha)) return sha;
 
@@ -56,18 +84,17 @@ std::string WriteTxn::add_blob(const std::string& file_path) {
     insert.bind(1, sha).bind(2, static_cast<int64_t>(size));
     insert.run();
     Blob blob(db_, sqlite3_last_insert_rowid(db_.get()), 1);
-    std::vector<char> buffer(static_cast<std::size_t>(kChunk));
     util::Sha256 rehash;
-    qint64 offset = 0;
-    while (offset < size) {
-        qint64 n = file.read(buffer.data(), std::min(kChunk, size - offset));
+    for (offset = 0; offset < size;) {
+        qint64 n = std::min(read_at(offset), size - offset);
         if (n <= 0) break;
         rehash.add(buffer.data(), static_cast<std::size_t>(n));
         blob.write(buffer.data(), static_cast<int>(n), static_cast<int>(offset));
         offset += n;
     }
-    if (offset != size || rehash.hex() != sha)
-        throw Error(ErrorCode::kIo, file_path + ": the file changed while it was being stored; try again");
+    if (offset != size || read_at(size) != 0 || rehash.hex() != sha)
+        throw Error(ErrorCode::kIo,
+                    name + ": the file changed while it was being stored; try again");
     append_log("vault_blob", sha, "insert", {{"sha256", sha}, {"size", size}});
     return sha;
 }

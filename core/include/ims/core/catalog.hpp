@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ims::store {
@@ -45,6 +46,8 @@ struct Standard {
 // Reads and validates one catalog file; throws ims::Error(kInvalidInput) naming the file and the
 // JSON pointer of the first problem.
 Standard load_catalog(const std::string& path);
+// The same for a catalog's bytes; `path` names them in messages and in Standard::file.
+Standard parse_catalog(std::string_view bytes, const std::string& path);
 
 class Library {
 public:

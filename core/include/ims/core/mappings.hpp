@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ims::mappings {
@@ -31,6 +32,19 @@ struct Edge {
     std::string plugin_id;
     bool reversed = false;  // true when the file states target -> source
 };
+
+// One row of a mapping file and its JSON pointer with a trailing '/' ("/relations/3/"), for
+// messages about it.
+struct MappingRow {
+    Edge edge;
+    std::string pointer;
+};
+
+// Reads a mapping file's bytes (`source` names them in messages): the format, the provenance and
+// each row's form. Whether the requirements exist is the MappingGraph's check. Throws
+// ims::Error(kInvalidInput) naming the JSON pointer of the first problem.
+std::vector<MappingRow> parse_mapping(std::string_view text, const std::string& source,
+                                      const std::string& plugin_id);
 
 // One way of getting from a requirement to another, hop by hop.
 struct Path {

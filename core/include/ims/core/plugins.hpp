@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ims::plugins {
@@ -75,6 +76,10 @@ struct ProbeReport {
 
     bool ok() const { return error.empty(); }
 };
+// Reads a plugin.json's bytes (`source` names them in messages) and checks every field's form;
+// throws ims::Error(kInvalidInput) naming the JSON pointer of the first problem. The ABI and the
+// files it lists are checked by the host (check_manifest), which also needs the folder.
+Manifest parse_manifest(std::string_view text, const std::string& source);
 
 // The platform this host runs on, as manifests spell it ("linux-x86_64").
 std::string host_platform();

@@ -39,8 +39,11 @@ public:
     // Deletes the row; returns false when there was none. Logged like put.
     bool remove(std::string_view entity, std::string_view id);
     // Copies a file into the evidence vault (content-addressed, chunked) and returns its SHA-256.
-    // Adding bytes the vault already holds is a no-op.
+    // Adding bytes the vault already holds is a no-op. The path is opened once, as given.
     std::string add_blob(const std::string& file_path);
+    // The same for a file already open for reading: hashed and copied through `fd` alone, so the
+    // bytes stored are those of the file that was opened. `name` names it in messages.
+    std::string add_blob(int fd, const std::string& name);
     bool has_blob(const std::string& sha256);
     const std::string& actor() const { return actor_; }
 
