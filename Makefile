@@ -1,12 +1,13 @@
 # Front door for a fresh Debian 12 machine. The real build lives in CMake (see CMakePresets.json).
 BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
 JOBS ?= 2
 # How long each fuzz target runs: briefly in `make test`, longer in `make fuzz`.
 FUZZ_TEST_SECONDS ?= 10
 FUZZ_SECONDS ?= 300
 
-.PHONY: deps build fuzz-build test fuzz demo bench clean
+.PHONY: deps build asan-build fuzz-build test fuzz demo bench clean
 
 deps:
 	./scripts/install-deps.sh
@@ -15,14 +16,21 @@ build: deps
 	cmake --preset dev -B $(BUILD_DIR)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer (preset asan).
+asan-build: deps
+	cmake --preset asan -B $(ASAN_DIR)
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+
 # The libFuzzer targets (clang with ASan and UBSan, tests/fuzz/) in their own build directory.
 fuzz-build: deps
 	cmake --preset fuzz -B $(FUZZ_DIR)
 	cmake --build $(FUZZ_DIR) --target ims_fuzzers -j $(JOBS)
 
-# The whole suite, then each fuzz target's regression inputs and a short fuzzing run.
-test: build fuzz-build
+# The whole suite, the whole suite under ASan/UBSan, then each fuzz target's regression inputs
+# and a short fuzzing run.
+test: build asan-build fuzz-build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS)
 	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) ctest --test-dir $(FUZZ_DIR) --output-on-failure -j $(JOBS)
 
 # Each fuzz target for FUZZ_SECONDS; the corpus grows in $(FUZZ_DIR)/fuzz/corpus between runs.
@@ -37,4 +45,4 @@ bench: build
 	./bench/import_bench.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

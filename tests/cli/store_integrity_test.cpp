@@ -423,3 +423,22 @@ TEST(StoreSnapshots, ExportDuringConcurrentImportsAlwaysReimports) {
 }
 
 }  // namespace
+
+namespace {
+
+// A change-log payload or a list column nested 200,000 levels deep (written with sqlite3) is named
+// as altered; verify neither crashes nor exits 4.
+TEST(StoreIntegrityHostile, DeeplyNestedTamperedJsonIsReportedNotACrash) {
+    ims::test::TempDir dir;
+    const std::string store = dir.file("acme.ims");
+    ASSERT_EQ(run_ims({"init", store, "--org", "Acme"}).exit_code, 0);
+    const std::string nested = std::string(200000, '[') + std::string(200000, ']');
+    ims::test::tamper(store, "UPDATE change_log SET payload = '" + nested + "' WHERE seq = 1");
+    auto run = run_ims({"verify", store});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_NE(run.out.find("organisation 'org': the change log (seq 1) holds a payload that is not acceptable JSON"),
+              std::string::npos)
+        << run.out;
+}
+
+}  // namespace

@@ -1,6 +1,8 @@
 // Building each entity's table SQL once, and reading rows back into put()'s JSON form.
 #include "store/rows.hpp"
 
+#include "io/json_reader.hpp"
+
 #include <map>
 #include <mutex>
 

@@ -7,6 +7,7 @@
 
 #include "ims/core/error.hpp"
 #include "ims/core/model.hpp"
+#include "io/json_reader.hpp"
 #include "store/change_log.hpp"
 #include "store/rows.hpp"
 #include "store/vault.hpp"
@@ -208,9 +209,9 @@ std::string describe(const Drift& d) {
         return subject + " exists, but " + at + " says it was deleted: it was written outside ims";
     nlohmann::json logged;
     try {
-        logged = nlohmann::json::parse(*d.logged);
-    } catch (const nlohmann::json::exception&) {
-        return subject + ": " + at + " holds a payload that is not JSON";
+        logged = io::parse_json(*d.logged, at);  // depth-bounded: a tampered payload cannot crash verify
+    } catch (const Error& e) {
+        return subject + ": " + at + " holds a payload that is not acceptable JSON (" + e.what() + ")";
     }
     return subject + " differs from " + at + ": " + differing_fields(*d.live, logged) +
            "; it was edited outside ims";
