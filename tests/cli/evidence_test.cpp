@@ -7,13 +7,9 @@
 #include <fstream>
 
 using ims::test::run_ims;
+using ims::test::read_all;
 
 namespace {
-
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), {});
-}
 
 class EvidenceStore : public ::testing::Test {
 protected:

@@ -15,6 +15,7 @@
 
 using ims::test::FullDisk;
 using ims::test::run_ims;
+using ims::test::read_all;
 namespace fs = std::filesystem;
 
 namespace {
@@ -31,11 +32,6 @@ std::vector<long> steps_of(long count) {
     for (long n = 0; n < count; ++n)
         if (n < kEdge || n >= count - kEdge || (n - kEdge) % stride == 0) steps.push_back(n);
     return steps;
-}
-
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
 std::map<std::string, std::string> files_under(const std::string& dir) {

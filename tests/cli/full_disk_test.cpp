@@ -14,16 +14,12 @@
 
 using ims::test::FullDisk;
 using ims::test::run_ims;
+using ims::test::read_all;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string kMini = std::string(IMS_FIXTURES) + "/import/mini";
-
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), {});
-}
 
 // Every regular file under `dir` (relative path -> bytes): what a run left behind.
 std::map<std::string, std::string> files_under(const std::string& dir) {

@@ -18,21 +18,13 @@
 #include <thread>
 
 using ims::test::run_ims;
+using ims::test::read_all;
+using ims::test::write_file;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string kMini = std::string(IMS_FIXTURES) + "/import/mini";
-
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-void write_file(const std::string& path, const std::string& text) {
-    fs::create_directories(fs::path(path).parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-}
 
 class ImportStore : public ::testing::Test {
 protected:

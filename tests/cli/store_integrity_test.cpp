@@ -18,12 +18,8 @@
 namespace {
 
 using ims::test::run_ims;
+using ims::test::read_all;
 namespace fs = std::filesystem;
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
 
 class StoreIntegrity : public ::testing::Test {
 protected:
@@ -199,7 +195,7 @@ std::string content_of(const std::string& path) {
 // Flips bytes in every page of a store in turn: whenever the damage changed what the store holds
 // (or made it unreadable), verify says so with exit 1; it never crashes or exits 4.
 TEST_F(StoreIntegrity, EveryDamagedPageThatChangesDataIsReported) {
-    const std::string original = read_file(store_);
+    const std::string original = read_all(store_);
     const std::string clean = content_of(store_);
     const std::size_t page = 4096, pages = original.size() / page;
     ASSERT_GT(pages, 20u);
@@ -228,12 +224,12 @@ TEST_F(StoreIntegrity, EveryDamagedPageThatChangesDataIsReported) {
 
 TEST_F(StoreIntegrity, VerifyNeverMigratesAndMigrateDoes) {
     ims::test::tamper(store_, "PRAGMA user_version = 2");
-    const std::string before = read_file(store_);
+    const std::string before = read_all(store_);
     auto run = verify();
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.err.find("upgrade it with 'ims migrate " + store_ + "'"), std::string::npos)
         << run.err;
-    EXPECT_EQ(read_file(store_), before);
+    EXPECT_EQ(read_all(store_), before);
 }
 
 TEST(StoreFailures, TruncatedStoreIsDamagedNotForeign) {

@@ -36,6 +36,11 @@ struct FullDisk {
 // How many write calls `ims args` makes under `dir` (a run with nothing failing).
 long count_writes(const std::vector<std::string>& args, const std::string& dir);
 
+// A file's bytes ("" when it cannot be read).
+std::string read_all(const std::string& path);
+// Writes `bytes` to `path`, creating its folders.
+void write_file(const std::string& path, const std::string& bytes);
+
 // A fresh directory removed at the end of the test.
 class TempDir {
 public:
