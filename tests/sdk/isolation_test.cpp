@@ -151,7 +151,8 @@ TEST(PluginIsolation, VerifyAndShowListTheNativeChecksFromTheProbe) {
     auto list = run_ims(
         {"plugins", "list", "--plugin-path", kFixtures + "/fixture-good", "--format", "json"});
     ASSERT_EQ(list.exit_code, 0) << list.err;
-    for (const auto& p : list.json()["plugins"]) {
+    const auto listed = list.json();  // a range-for over a temporary's member would dangle
+    for (const auto& p : listed["plugins"]) {
         if (p["id"] != "fixture-good") continue;
         EXPECT_EQ(p["library"], "libims_fixture-good.so");
         EXPECT_FALSE(p.contains("native_checks")) << p.dump();
