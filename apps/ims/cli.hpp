@@ -19,7 +19,7 @@
 
 namespace ims::cli {
 
-// Exit codes (DESIGN §7); a batch returns the worst.
+// Exit codes (docs/cli.md, "Exit codes"); a batch returns the worst.
 enum ExitCode : int {
     kExitOk = 0,          // all evaluated, nothing at or above --fail-on
     kExitFindings = 1,    // findings at or above --fail-on (or a verification failed)
