@@ -93,11 +93,13 @@ const std::string controls = read_all(dir_.file("one/controls.csv"));
     auto reimported = run_ims({"import", copy, dir_.file("one")});
     ASSERT_EQ(reimported.exit_code, 0) << reimported.err;
     ASSERT_EQ(run_ims({"export", copy, "--output", "csv:" + dir_.file("two")}).exit_code, 0);
-    for (const auto& entry : fs::directory_iterator(dir_.file("one")))
-        if (entry.is_regular_file())
+    for (const auto& entry : fs::directory_iterator(dir_.file("one"))) {
+        if (entry.is_regular_file()) {
             EXPECT_EQ(read_all(entry.path().string()),
                       read_all(dir_.file("two/" + entry.path().filename().string())))
                 << entry.path();
+        }
+    }
     EXPECT_EQ(run_ims({"export", copy}).out, run_ims({"export", store_}).out);
     }
 

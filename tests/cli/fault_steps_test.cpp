@@ -85,7 +85,7 @@ protected:
             SCOPED_TRACE("the write after " + std::to_string(n) + " of " + std::to_string(count) +
                          " fails");
             fresh_copy();
-            auto run = run_ims(command(store), FullDisk{folder, n}.env());
+            auto run = run_ims(command(store), FullDisk{folder, n, false, {}}.env());
             if (run.exit_code != 0) {
                 ++failures;
                 expect_disk_full(run);
@@ -129,7 +129,7 @@ TEST_F(FaultAtEveryStep, ExportLeavesNoPartialOutput) {
     ASSERT_EQ(run_ims({"import", store, kMini}).exit_code, 0);
     const std::string before = content_of(store), out = dir_.file("out");
     fs::create_directories(out);
-    for (const std::string target : {"json:" + out + "/acme.json", "csv:" + out + "/csv"}) {
+    for (const std::string& target : {"json:" + out + "/acme.json", "csv:" + out + "/csv"}) {
         const std::vector<std::string> args = {"export", store, "--output", target};
         const long count = ims::test::count_writes(args, out);
         const auto complete = files_under(out);
@@ -137,7 +137,7 @@ TEST_F(FaultAtEveryStep, ExportLeavesNoPartialOutput) {
             SCOPED_TRACE(target + ": the write after " + std::to_string(n) + " of " +
                          std::to_string(count) + " fails");
             for (const auto& entry : fs::directory_iterator(out)) fs::remove_all(entry.path());
-            auto run = run_ims(args, FullDisk{out, n}.env());
+            auto run = run_ims(args, FullDisk{out, n, false, {}}.env());
             const auto left = files_under(out);
             if (run.exit_code == 0) {
                 EXPECT_EQ(left, complete);

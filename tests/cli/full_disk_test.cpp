@@ -93,7 +93,7 @@ protected:
 TEST_F(FullDiskOutputs, EveryOutputExitsFourNamesThePathAndLeavesNoFile) {
     for (const auto& c : cases()) {
         SCOPED_TRACE(c.args[0] + " " + c.args.back());
-        expect_refused_for_full_disk(run_ims(c.args, FullDisk{out_, 0}.env()), c.named);
+        expect_refused_for_full_disk(run_ims(c.args, FullDisk{out_, 0, false, {}}.env()), c.named);
         EXPECT_TRUE(files_under(out_).empty()) << names(files_under(out_));
     }
 }
@@ -101,7 +101,7 @@ TEST_F(FullDiskOutputs, EveryOutputExitsFourNamesThePathAndLeavesNoFile) {
 TEST_F(FullDiskOutputs, FailedSyncExitsFourAndLeavesNoFile) {
     for (const auto& c : cases()) {
         SCOPED_TRACE(c.args[0] + " " + c.args.back());
-        expect_refused_for_full_disk(run_ims(c.args, FullDisk{out_, -1, true}.env()), c.named,
+        expect_refused_for_full_disk(run_ims(c.args, FullDisk{out_, -1, true, {}}.env()), c.named,
                                      "Input/output error");
         EXPECT_TRUE(files_under(out_).empty()) << names(files_under(out_));
     }
@@ -116,7 +116,7 @@ TEST_F(FullDiskOutputs, ForcedReplacementOnAFullDiskLeavesTheEarlierFileUntouche
     for (auto c : cases()) {
         SCOPED_TRACE(c.args[0] + " " + c.args.back());
         c.args.push_back("--force");
-        expect_refused_for_full_disk(run_ims(c.args, FullDisk{out_, 0}.env()), c.named);
+        expect_refused_for_full_disk(run_ims(c.args, FullDisk{out_, 0, false, {}}.env()), c.named);
         EXPECT_EQ(files_under(out_), before) << names(files_under(out_));
     }
 }
@@ -129,7 +129,7 @@ TEST_F(FullDiskOutputs, XlsxFailingMidwayOrAtItsLastWriteLeavesNoFile) {
     fs::remove(out_ + "/soa.xlsx");
     for (long n : {count / 2, count - 1}) {
         SCOPED_TRACE("writes allowed: " + std::to_string(n));
-        expect_refused_for_full_disk(run_ims(args, FullDisk{out_, n}.env()), out_ + "/soa.xlsx");
+        expect_refused_for_full_disk(run_ims(args, FullDisk{out_, n, false, {}}.env()), out_ + "/soa.xlsx");
         EXPECT_TRUE(files_under(out_).empty()) << names(files_under(out_));
     }
 }

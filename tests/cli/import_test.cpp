@@ -144,8 +144,11 @@ TEST_F(ImportStore, ExampleOrganisationImportsAndRoundTrips) {
     const nlohmann::json report = first.json();
     for (const auto& e : report["entities"])
         if (!e["added"].empty()) entities.insert(e["entity"].get<std::string>());
-    for (const auto& e : ims::model::entities())
-        if (e.kind == ims::model::EntityKind::kRecord) EXPECT_TRUE(entities.count(std::string(e.name))) << e.name;
+    for (const auto& e : ims::model::entities()) {
+        if (e.kind == ims::model::EntityKind::kRecord) {
+            EXPECT_TRUE(entities.count(std::string(e.name))) << e.name;
+        }
+    }
 
     int before = log_entries(a);
     ASSERT_EQ(run_ims({"import", a, example}).exit_code, 0);

@@ -260,7 +260,9 @@ TEST(StoreFailures, StoreInAReadOnlyFolderIsReadableAndNamedReadOnlyOnWrite) {
     ASSERT_EQ(run_ims({"init", store, "--org", "Acme"}).exit_code, 0);
     ::chmod(dir.path().c_str(), 0755);
     ::chmod(store.c_str(), 0644);
-    if (::geteuid() == 0) ASSERT_EQ(::chown(store.c_str(), 65534, 65534), 0);  // ims runs as nobody
+    if (::geteuid() == 0) {  // ims runs as nobody
+        ASSERT_EQ(::chown(store.c_str(), 65534, 65534), 0);
+    }
     ::chmod(folder.c_str(), 0555);
     auto read = ims::test::run_ims_unprivileged({"verify", store});
     EXPECT_EQ(read.exit_code, 0) << read.out << read.err;

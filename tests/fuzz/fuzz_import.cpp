@@ -8,7 +8,7 @@
 #include "ims/core/error.hpp"
 #include "ims/core/exchange.hpp"
 #include "ims/core/store.hpp"
-#include "io/import_reader.hpp"
+#include "exchange/import_reader.hpp"
 #include "scratch_dir.hpp"
 
 #include <cstddef>

@@ -90,8 +90,8 @@ INSTANTIATE_TEST_SUITE_P(
         Misbehaving{"fixture-hang-on-load",
                     "plugin 'fixture-hang-on-load': its library did not finish loading within 1 "
                     "s"}),
-    [](const auto& info) {
-        std::string name = info.param.id.substr(std::string("fixture-").size());
+    [](const auto& test) {
+        std::string name = test.param.id.substr(std::string("fixture-").size());
         for (auto& c : name)
             if (c == '-') c = '_';
         return name;

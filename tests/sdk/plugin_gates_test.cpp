@@ -118,8 +118,11 @@ TEST_F(PluginGates, DiscoveryRunsNoPluginCode) {
     EXPECT_TRUE(plugin("fixture-marker-ok").loaded());
     EXPECT_TRUE(plugin("fixture-segv-on-load").loaded());
     EXPECT_FALSE(std::filesystem::exists(markers_.file("fixture-marker-ok")));
-    for (const Plugin& p : host_->plugins())
-        if (p.native()) EXPECT_FALSE(mapped_here(p)) << p.manifest.id;
+    for (const Plugin& p : host_->plugins()) {
+        if (p.native()) {
+            EXPECT_FALSE(mapped_here(p)) << p.manifest.id;
+        }
+    }
 }
 
 TEST_F(PluginGates, LoadingRunsPluginCodeOnlyForPluginsPastTheManifestGate) {

@@ -2,7 +2,7 @@
 
 #include "ims/core/error.hpp"
 #include "ims/core/store.hpp"
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 #include "util/sha256.hpp"
 
 #include <algorithm>
@@ -14,7 +14,7 @@ namespace {
 const std::set<std::string> kKinds = {"clause",  "theme",   "objective", "control", "chapter",
                                       "section", "article", "condition", "part"};
 
-Requirement read_requirement(const io::JsonObject& r, const std::string& standard_id,
+Requirement read_requirement(const formats::JsonObject& r, const std::string& standard_id,
                              const std::set<std::string>& earlier) {
     Requirement req;
     req.ref = r.required_string("ref");
@@ -39,12 +39,12 @@ Requirement read_requirement(const io::JsonObject& r, const std::string& standar
 }  // namespace
 
 Standard load_catalog(const std::string& path) {
-    return parse_catalog(io::read_text_file(path), path);
+    return parse_catalog(formats::read_text_file(path), path);
 }
 
 Standard parse_catalog(std::string_view bytes, const std::string& path) {
-    nlohmann::json doc = io::parse_json(bytes, path);
-    io::JsonObject root(doc, path, "");
+    nlohmann::json doc = formats::parse_json(bytes, path);
+    formats::JsonObject root(doc, path, "");
     std::string format = root.required_string("format");
     if (format != "ims-catalog/1")
         root.fail("format", "expected \"ims-catalog/1\", got \"" + format + "\"");

@@ -1,7 +1,7 @@
 #include "ims/core/mappings.hpp"
 
 #include "ims/core/error.hpp"
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -10,7 +10,7 @@
 namespace ims::mappings {
 namespace {
 
-Relation parse_relation(const io::JsonObject& row) {
+Relation parse_relation(const formats::JsonObject& row) {
     std::string value = row.required_string("relation");
     if (value == "equal") return Relation::kEqual;
     if (value == "subset") return Relation::kSubset;
@@ -67,8 +67,8 @@ std::string standard_of(const std::string& requirement_id) {
 
 std::vector<MappingRow> parse_mapping(std::string_view text, const std::string& source,
                                       const std::string& plugin_id) {
-    nlohmann::json doc = io::parse_json(text, source);
-    io::JsonObject root(doc, source, "");
+    nlohmann::json doc = formats::parse_json(text, source);
+    formats::JsonObject root(doc, source, "");
     std::string format = root.required_string("format");
     if (format != "ims-mapping/1")
         root.fail("format", "expected \"ims-mapping/1\", got \"" + format + "\"");
@@ -96,7 +96,7 @@ MappingGraph::MappingGraph(const plugins::PluginHost& host, const catalog::Libra
             try {
                 std::vector<Edge> edges;  // a file with a bad row contributes nothing
                 for (auto& [edge, pointer] :
-                     parse_mapping(io::read_text_file(path), path, plugin.manifest.id)) {
+                     parse_mapping(formats::read_text_file(path), path, plugin.manifest.id)) {
                     // A row towards a standard that is not installed is skipped: mappings to
                     // optional standards must not break a plugin. A ref the installed catalog
                     // does not have is an error in the mapping file.

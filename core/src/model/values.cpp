@@ -2,7 +2,7 @@
 // to a cell, and the JSON Schema that publishes the same rules.
 #include "ims/core/model.hpp"
 
-#include "io/csv.hpp"
+#include "formats/csv.hpp"
 
 #include <QDate>
 #include <QDateTime>
@@ -214,7 +214,7 @@ std::optional<std::string> check_field(const Entity& entity, const Field& field,
 }
 
 CellValue parse_cell(const Field& field, std::string_view text) {
-    if (free_text(field)) text = io::strip_formula_guard(text);
+    if (free_text(field)) text = formats::strip_formula_guard(text);
     if (text.empty()) return {nullptr, std::nullopt};
     auto fail = [&] {
         return CellValue{nullptr,
@@ -275,10 +275,10 @@ std::string format_cell(const Field& field, const nlohmann::json& value) {
                 out += c;
             }
         }
-        return io::guard_formula(std::move(out));
+        return formats::guard_formula(std::move(out));
     }
     const std::string& text = value.get_ref<const std::string&>();
-    return free_text(field) ? io::guard_formula(text) : text;
+    return free_text(field) ? formats::guard_formula(text) : text;
 }
 
 nlohmann::json import_schema() {

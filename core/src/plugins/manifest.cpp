@@ -1,7 +1,7 @@
 // The manifest gate: everything the host can check about a plugin before running any of its code.
 #include "ims/core/error.hpp"
 #include "ims/core/plugins.hpp"
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 #include "plugins/version.hpp"
 #include "util/sha256.hpp"
 
@@ -13,7 +13,7 @@ namespace {
 
 const std::string kHostAbi = host_abi();
 
-Manifest read_manifest(const io::JsonObject& root) {
+Manifest read_manifest(const formats::JsonObject& root) {
     Manifest m;
     std::string format = root.required_string("format");
     if (format != "ims-plugin/1")
@@ -99,14 +99,14 @@ std::string host_platform() { return IMS_HOST_PLATFORM; }
 std::string host_abi() { return std::to_string(IMS_SDK_ABI_MAJOR) + "." + std::to_string(IMS_SDK_ABI_MINOR); }
 
 Manifest parse_manifest(std::string_view text, const std::string& source) {
-    nlohmann::json doc = io::parse_json(text, source);
-    return read_manifest(io::JsonObject(doc, source, ""));
+    nlohmann::json doc = formats::parse_json(text, source);
+    return read_manifest(formats::JsonObject(doc, source, ""));
 }
 
 std::optional<std::string> check_manifest(const std::string& dir, Manifest& out) {
     std::string file = dir + "/plugin.json";
     try {
-        out = parse_manifest(io::read_text_file(file), file);
+        out = parse_manifest(formats::read_text_file(file), file);
     } catch (const Error& e) {
         return "plugin at " + dir + " has an invalid manifest: " + e.what();
     }

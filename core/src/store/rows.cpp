@@ -1,7 +1,7 @@
 // Building each entity's table SQL once, and reading rows back into put()'s JSON form.
 #include "store/rows.hpp"
 
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 
 #include <map>
 #include <mutex>

@@ -7,7 +7,7 @@
 
 #include "ims/core/error.hpp"
 #include "ims/core/model.hpp"
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 #include "store/change_log.hpp"
 #include "store/rows.hpp"
 #include "store/vault.hpp"
@@ -209,7 +209,7 @@ std::string describe(const Drift& d) {
         return subject + " exists, but " + at + " says it was deleted: it was written outside ims";
     nlohmann::json logged;
     try {
-        logged = io::parse_json(*d.logged, at);  // depth-bounded: a tampered payload cannot crash verify
+        logged = formats::parse_json(*d.logged, at);  // depth-bounded: a tampered payload cannot crash verify
     } catch (const Error& e) {
         return subject + ": " + at + " holds a payload that is not acceptable JSON (" + e.what() + ")";
     }

@@ -1,7 +1,7 @@
 // The shipped catalogs against the reference lists, and catalog validation messages.
 #include "ims/core/catalog.hpp"
 #include "ims/core/error.hpp"
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -46,7 +46,7 @@ TEST_F(ShippedCatalogs, LoadWithoutProblems) {
 TEST_F(ShippedCatalogs, Iso27001MatchesTheReferenceIdsAndTitles) {
     std::string path = ims::test::reference_data_path();
     if (path.empty()) GTEST_SKIP() << "../shared/reference/standards_data.json is not present";
-    auto reference = ims::io::read_json_file(path)["iso27001_2022"];
+    auto reference = ims::formats::read_json_file(path)["iso27001_2022"];
     std::vector<std::pair<std::string, std::string>> expected, actual;
     for (const auto& c : reference["clauses"]) expected.emplace_back(c[0], c[1]);
     for (const auto& t : reference["annex_a_themes"]) expected.emplace_back(t[0], t[1]);

@@ -1,6 +1,6 @@
 // Relation algebra and multi-hop inference over real plugins plus a data-only fixture standard.
 #include "ims/core/mappings.hpp"
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 #include "test_support.hpp"
 
 #include <filesystem>
@@ -93,7 +93,7 @@ TEST(MappingFiles, RowsTowardsAStandardThatIsNotInstalledAreSkippedQuietly) {
     std::filesystem::copy(std::string(IMS_BUILD_PLUGIN_DIR) + "/core", dir.file("core"),
                           std::filesystem::copy_options::recursive);
     // The fixture requires iso27001; drop that so it loads alone.
-    auto manifest = ims::io::read_json_file(dir.file("acme-sec/plugin.json"));
+    auto manifest = ims::formats::read_json_file(dir.file("acme-sec/plugin.json"));
     manifest.erase("requires");
     std::ofstream(dir.file("acme-sec/plugin.json")) << manifest.dump();
     ims::plugins::PluginHost host({dir.path()});

@@ -1,7 +1,7 @@
 // Every shipped manifest, catalog and mapping file validates against the JSON Schemas that the
 // SDK publishes for plugin authors (sdk/schema/v1), so the schemas and the host agree.
 #include "ims/core/model.hpp"
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,7 +21,7 @@ namespace {
 class PublishedSchema {
 public:
     explicit PublishedSchema(const std::string& name)
-        : document_(ims::io::read_json_file(std::string(IMS_SOURCE_DIR) + "/sdk/schema/v1/" + name)) {
+        : document_(ims::formats::read_json_file(std::string(IMS_SOURCE_DIR) + "/sdk/schema/v1/" + name)) {
         valijson::SchemaParser parser;
         valijson::adapters::NlohmannJsonAdapter adapter(document_);
         parser.populateSchema(adapter, schema_);
@@ -29,7 +29,7 @@ public:
 
     // Empty when `file` is valid, else every error with its JSON pointer-ish context.
     std::string errors(const std::string& file) const {
-        nlohmann::json doc = ims::io::read_json_file(file);
+        nlohmann::json doc = ims::formats::read_json_file(file);
         valijson::Validator validator;
         valijson::ValidationResults results;
         valijson::adapters::NlohmannJsonAdapter adapter(doc);
@@ -62,7 +62,7 @@ TEST(PublishedSchemas, ShippedFilesValidate) {
     int files = 0;
     for (const auto& dir : plugin_dirs()) {
         EXPECT_EQ(manifest.errors(dir + "/plugin.json"), "");
-        auto m = ims::io::read_json_file(dir + "/plugin.json");
+        auto m = ims::formats::read_json_file(dir + "/plugin.json");
         for (const auto& f : m.value("catalogs", nlohmann::json::array())) {
             EXPECT_EQ(catalog.errors(dir + "/" + f.get<std::string>()), "");
             ++files;

@@ -3,7 +3,7 @@
 #include "ims/core/error.hpp"
 #include "ims/core/model.hpp"
 #include "ims/core/store.hpp"
-#include "io/csv.hpp"
+#include "formats/csv.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
 #include "test_support.hpp"
@@ -90,7 +90,7 @@ TEST(ModelCells, TextASpreadsheetWouldRunAsAFormulaIsGuardedAndParsesBack) {
 }
 
 TEST(CsvReader, ReadsQuotedCellsLineBreaksCrlfAndAByteOrderMark) {
-    auto records = ims::io::read_csv("\xEF\xBB\xBFid,note\r\nA,\"one, two\"\r\n\r\nB,\"say \"\"hi\"\"\nagain\"\nC,\n", "t.csv");
+    auto records = ims::formats::read_csv("\xEF\xBB\xBFid,note\r\nA,\"one, two\"\r\n\r\nB,\"say \"\"hi\"\"\nagain\"\nC,\n", "t.csv");
     ASSERT_EQ(records.size(), 4u);
     EXPECT_EQ(records[0].cells, (std::vector<std::string>{"id", "note"}));
     EXPECT_EQ(records[1].cells[1], "one, two");
@@ -102,7 +102,7 @@ TEST(CsvReader, ReadsQuotedCellsLineBreaksCrlfAndAByteOrderMark) {
 
 TEST(CsvReader, RefusesAnUnclosedQuoteWithItsLine) {
     try {
-        ims::io::read_csv("id,note\nA,ok\nB,\"never closed\n", "t.csv");
+        ims::formats::read_csv("id,note\nA,ok\nB,\"never closed\n", "t.csv");
         FAIL() << "expected a refusal";
     } catch (const ims::Error& e) {
         EXPECT_EQ(std::string(e.what()), "t.csv:3: a quoted cell is never closed");
@@ -134,9 +134,11 @@ TEST(StoreModel, TablesAndViewsMatchTheModel) {
         auto view = columns_of("v1_" + std::string(entity.table));
         std::set<std::string> view_columns;
         for (const auto& [name, type] : view) view_columns.insert(name);
-        for (const auto& name : view_expected)
-            if (entity.kind != ims::model::EntityKind::kCatalog || name != "source")
+        for (const auto& name : view_expected) {
+            if (entity.kind != ims::model::EntityKind::kCatalog || name != "source") {
                 EXPECT_TRUE(view_columns.count(name)) << "v1_" << entity.table << " lacks " << name;
+            }
+        }
         bool has_id = entity.kind == ims::model::EntityKind::kSingleton || view_expected.count("id");
         EXPECT_EQ(view_columns.count("id"), has_id ? 1u : 0u) << entity.table;
     }

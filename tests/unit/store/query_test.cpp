@@ -287,7 +287,7 @@ TEST_F(CheckSandbox, RunsEveryShippedSqlCheck) {
     namespace fs = std::filesystem;
     const fs::path source = IMS_SOURCE_DIR;
     std::vector<fs::path> files;
-    for (const fs::path root :
+    for (const fs::path& root :
          {source / "plugins", source / "core/content", source / "sdk/examples"})
         for (const auto& entry : fs::recursive_directory_iterator(root))
             if (entry.path().extension() == ".json" &&

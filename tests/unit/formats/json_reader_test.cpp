@@ -1,6 +1,6 @@
 // The one JSON parser of libims_core: documents as nlohmann builds them, and every refusal naming
 // the source, line, column and, where it helps, the JSON pointer.
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 #include "ims/core/error.hpp"
 #include "util/utf8.hpp"
 
@@ -8,8 +8,8 @@
 
 #include <string>
 
-using ims::io::kMaxJsonDepth;
-using ims::io::parse_json;
+using ims::formats::kMaxJsonDepth;
+using ims::formats::parse_json;
 
 namespace {
 

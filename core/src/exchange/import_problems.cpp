@@ -1,4 +1,4 @@
-#include "io/import_problems.hpp"
+#include "exchange/import_problems.hpp"
 
 #include "ims/core/error.hpp"
 

@@ -1,14 +1,14 @@
 // The CSV writer: what ims writes reads back as the same cells, as exports must re-import without
 // loss (the reader's own tests are in model/model_test.cpp).
-#include "io/csv.hpp"
+#include "formats/csv.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-using ims::io::csv_record;
-using ims::io::read_csv;
+using ims::formats::csv_record;
+using ims::formats::read_csv;
 
 namespace {
 

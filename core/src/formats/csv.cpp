@@ -1,9 +1,9 @@
-#include "io/csv.hpp"
+#include "formats/csv.hpp"
 
 #include "ims/core/error.hpp"
 #include "util/utf8.hpp"
 
-namespace ims::io {
+namespace ims::formats {
 
 std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source) {
     if (auto bad = util::first_invalid_utf8(text)) {
@@ -103,4 +103,4 @@ std::string_view strip_formula_guard(std::string_view text) {
     return text;
 }
 
-}  // namespace ims::io
+}  // namespace ims::formats

@@ -2,7 +2,7 @@
 // read_import, without the file system, for read_import itself and the import fuzz target.
 #pragma once
 
-#include "io/import_problems.hpp"
+#include "exchange/import_problems.hpp"
 
 #include <filesystem>
 #include <string_view>

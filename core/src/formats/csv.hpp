@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ims::io {
+namespace ims::formats {
 
 struct CsvRecord {
     int line = 0;  // the line the record starts on, 1-based
@@ -31,4 +31,4 @@ std::string csv_record(const std::vector<std::string>& cells);
 std::string guard_formula(std::string text);
 std::string_view strip_formula_guard(std::string_view text);
 
-}  // namespace ims::io
+}  // namespace ims::formats

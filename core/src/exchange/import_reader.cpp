@@ -1,11 +1,11 @@
 // Reading import files (JSON documents, CSV files, folders of them) into rows checked against the
 // data model. References are resolved later, against the store, by import_rows.
-#include "io/import_reader.hpp"
+#include "exchange/import_reader.hpp"
 #include "ims/core/error.hpp"
 #include "ims/core/exchange.hpp"
-#include "io/csv.hpp"
-#include "io/import_problems.hpp"
-#include "io/json_reader.hpp"
+#include "formats/csv.hpp"
+#include "exchange/import_problems.hpp"
+#include "formats/json_reader.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -71,14 +71,14 @@ void read_json_document(std::string_view text, const fs::path& path, std::vector
     const std::string file = path.string();
     nlohmann::json doc;
     try {
-        doc = io::parse_json(text, file);
+        doc = formats::parse_json(text, file);
     } catch (const Error& e) {
         problems.add(e.what());
         return;
     }
     if (!doc.is_object()) {
         problems.add(file + ": expected a JSON object with one array per collection, got " +
-                     io::json_type_name(doc));
+                     formats::json_type_name(doc));
         return;
     }
     auto source = std::make_shared<const SourceFile>(SourceFile{file, path.parent_path().string()});
@@ -96,7 +96,7 @@ void read_json_document(std::string_view text, const fs::path& path, std::vector
             items.emplace_back(pointer, &value);
         } else if (!value.is_array()) {
             problems.add(file + ": " + pointer + ": expected an array of " +
-                         std::string(entity->name) + " objects, got " + io::json_type_name(value));
+                         std::string(entity->name) + " objects, got " + formats::json_type_name(value));
             continue;
         } else {
             for (std::size_t i = 0; i < value.size(); ++i)
@@ -106,7 +106,7 @@ void read_json_document(std::string_view text, const fs::path& path, std::vector
             if (!item->is_object()) {
                 problems.add(file + ": " + item_pointer + ": expected a " +
                              std::string(entity->name) + " object, got " +
-                             io::json_type_name(*item));
+                             formats::json_type_name(*item));
                 continue;
             }
             SourceRow row{entity, nlohmann::json::object(), source, 0, item_pointer};
@@ -133,9 +133,9 @@ void read_csv_file(std::string_view text, const fs::path& path, std::vector<Sour
     const std::string file = path.string();
     const Entity* entity = importable(path.stem().string(), problems, file + ": the file name ");
     if (!entity) return;
-    std::vector<io::CsvRecord> records;
+    std::vector<formats::CsvRecord> records;
     try {
-        records = io::read_csv(text, file);
+        records = formats::read_csv(text, file);
     } catch (const Error& e) {
         problems.add(e.what());
         return;
@@ -160,7 +160,7 @@ void read_csv_file(std::string_view text, const fs::path& path, std::vector<Sour
     if (!header_ok) return;
     auto source = std::make_shared<const SourceFile>(SourceFile{file, path.parent_path().string()});
     for (std::size_t r = 1; r < records.size(); ++r) {
-        io::CsvRecord record = std::move(records[r]);  // freed row by row as the rows are built
+        formats::CsvRecord record = std::move(records[r]);  // freed row by row as the rows are built
         SourceRow row{entity, nlohmann::json::object(), source, record.line, ""};
         if (record.cells.size() != columns.size()) {
             problems.add(file + ":" + std::to_string(record.line) + ": this row has " +
@@ -202,7 +202,7 @@ void read_path(const fs::path& path, std::vector<SourceRow>& rows, Problems& pro
     }
     std::string text;
     try {
-        text = io::read_text_file(path.string());
+        text = formats::read_text_file(path.string());
     } catch (const Error& e) {
         problems.add(e.what());
         return;

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ims::io {
+namespace ims::formats {
 
 // How deep objects and arrays may nest in any JSON input. ims documents nest at most about six
 // levels; the bound keeps every recursive walk of a parsed document (copy, dump, compare) far
@@ -59,4 +59,4 @@ private:
 // A short name for a JSON value's type, for "expected a string, got number" messages.
 std::string json_type_name(const nlohmann::json& value);
 
-}  // namespace ims::io
+}  // namespace ims::formats

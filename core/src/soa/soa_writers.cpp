@@ -2,7 +2,7 @@
 // All share one column list so that every format says the same thing.
 #include "ims/core/error.hpp"
 #include "ims/core/soa.hpp"
-#include "io/csv.hpp"
+#include "formats/csv.hpp"
 
 #include <xlsxwriter.h>
 
@@ -75,11 +75,11 @@ std::string summary(const Statement& soa) {
 }  // namespace
 
 std::string to_csv(const Statement& soa) {
-    std::string out = io::csv_record(kColumns);
+    std::string out = formats::csv_record(kColumns);
     for (const auto& row : soa.rows) {
         std::vector<std::string> guarded;
-        for (auto& cell : cells(row)) guarded.push_back(io::guard_formula(std::move(cell)));
-        out += io::csv_record(guarded);
+        for (auto& cell : cells(row)) guarded.push_back(formats::guard_formula(std::move(cell)));
+        out += formats::csv_record(guarded);
     }
     return out;
 }

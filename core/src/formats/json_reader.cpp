@@ -1,4 +1,4 @@
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 
 #include "ims/core/error.hpp"
 #include "util/utf8.hpp"
@@ -8,7 +8,7 @@
 #include <iterator>
 #include <sstream>
 
-namespace ims::io {
+namespace ims::formats {
 namespace {
 
 // JSON pointer escaping (RFC 6901): '~' -> "~0", '/' -> "~1".
@@ -321,4 +321,4 @@ std::optional<JsonObject> JsonObject::optional_object(const std::string& field) 
     return JsonObject(*it, source_, pointer_to(field));
 }
 
-}  // namespace ims::io
+}  // namespace ims::formats

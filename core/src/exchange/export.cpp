@@ -3,7 +3,7 @@
 // importing into an empty store and exporting again gives the same bytes.
 #include "ims/core/exchange.hpp"
 #include "ims/core/output_file.hpp"
-#include "io/csv.hpp"
+#include "formats/csv.hpp"
 #include "util/sha256.hpp"
 
 #include <filesystem>
@@ -63,7 +63,7 @@ std::vector<std::pair<std::string, std::string>> export_csv(const store::Store& 
         if (!exported(entity)) continue;
         std::vector<std::string> header;
         for (const auto& field : entity.fields) header.emplace_back(field.name);
-        std::string text = io::csv_record(header);
+        std::string text = formats::csv_record(header);
         bool any = false;
         store.for_each(entity.name, [&](const nlohmann::json& row) {
             nlohmann::ordered_json values = to_fields(entity, row, files_prefix);
@@ -74,7 +74,7 @@ std::vector<std::pair<std::string, std::string>> export_csv(const store::Store& 
                                     ? std::string()
                                     : model::format_cell(field, nlohmann::json(*it)));
             }
-            text += io::csv_record(cells);
+            text += formats::csv_record(cells);
             any = true;
         });
         if (any) files.emplace_back(std::string(entity.collection) + ".csv", std::move(text));

@@ -2,7 +2,7 @@
 // evidence files are resolved first, then every row is upserted through the one write path.
 #include "ims/core/error.hpp"
 #include "ims/core/exchange.hpp"
-#include "io/import_problems.hpp"
+#include "exchange/import_problems.hpp"
 #include "util/open_file.hpp"
 
 #include <filesystem>
