@@ -15,6 +15,13 @@ include_guard(GLOBAL)
 
 set(_IMS_SDK_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
 
+# The platform as manifests spell it ("linux-x86_64"); the host compares a native plugin's
+# manifest with the value it was built with, so both come from here.
+function(ims_platform out_var)
+    string(TOLOWER "${CMAKE_SYSTEM_NAME}-${CMAKE_SYSTEM_PROCESSOR}" platform)
+    set(${out_var} "${platform}" PARENT_SCOPE)
+endfunction()
+
 function(ims_add_plugin plugin_id)
     cmake_parse_arguments(ARG "" "MANIFEST;OUTPUT_DIR;INSTALL_DIR;TARGET" "SOURCES;DATA" ${ARGN})
     if(NOT ARG_MANIFEST)
@@ -31,7 +38,7 @@ function(ims_add_plugin plugin_id)
         endif()
     endif()
     set(out "${ARG_OUTPUT_DIR}/${plugin_id}")
-    string(TOLOWER "${CMAKE_SYSTEM_NAME}-${CMAKE_SYSTEM_PROCESSOR}" platform)
+    ims_platform(platform)
     get_filename_component(manifest_in "${ARG_MANIFEST}" ABSOLUTE)
 
     foreach(data_file IN LISTS ARG_DATA)

@@ -93,6 +93,10 @@ std::string read_all(const std::string& path) {
     return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
+ims::store::Database open_raw(const std::string& store_path) {
+    return ims::store::Database(store_path, SQLITE_OPEN_READONLY);
+}
+
 void write_file(const std::string& path, const std::string& bytes) {
     std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     std::ofstream(path, std::ios::binary) << bytes;

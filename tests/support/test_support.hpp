@@ -1,6 +1,8 @@
 // Helpers shared by the test suites: running the real `ims` binary and temporary directories.
 #pragma once
 
+#include "store/sqlite.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -38,6 +40,10 @@ long count_writes(const std::vector<std::string>& args, const std::string& dir);
 
 // A file's bytes ("" when it cannot be read).
 std::string read_all(const std::string& path);
+
+// The store file opened read-only as a plain SQLite database, to look at its tables directly:
+// what ims wrote, not what its API says (core keeps no such escape hatch).
+ims::store::Database open_raw(const std::string& store_path);
 // Writes `bytes` to `path`, creating its folders.
 void write_file(const std::string& path, const std::string& bytes);
 

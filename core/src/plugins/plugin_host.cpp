@@ -148,13 +148,4 @@ NativeLibrary PluginHost::load_native(const std::string& id) {
     return library;
 }
 
-const Plugin* PluginHost::provider_of(const std::string& standard_id) const {
-    for (const auto& p : plugins_) {
-        if (!p.loaded()) continue;
-        for (const auto& s : p.manifest.provides)
-            if (s == standard_id) return &p;
-    }
-    return nullptr;
-}
-
 }  // namespace ims::plugins

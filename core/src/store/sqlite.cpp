@@ -162,17 +162,6 @@ Statement& Statement::bind_null(int index) {
     return *this;
 }
 
-Statement& Statement::bind_optional(int index, const std::optional<std::string>& text) {
-    return text ? bind(index, std::string_view(*text)) : bind_null(index);
-}
-
-bool Statement::bind_named(const std::string& name, std::string_view text) {
-    int index = sqlite3_bind_parameter_index(stmt_, name.c_str());
-    if (index == 0) return false;
-    bind(index, text);
-    return true;
-}
-
 bool Statement::step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
@@ -205,11 +194,6 @@ std::string Statement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     int size = sqlite3_column_bytes(stmt_, column);
     return data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
-}
-
-std::optional<std::string> Statement::optional_text(int column) const {
-    if (is_null(column)) return std::nullopt;
-    return text(column);
 }
 
 int64_t Statement::integer(int column) const {

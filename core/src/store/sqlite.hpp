@@ -53,9 +53,6 @@ public:
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, int64_t value);
     Statement& bind_null(int index);
-    Statement& bind_optional(int index, const std::optional<std::string>& text);
-    // Binds by name, e.g. ":as_of"; unknown names are ignored and return false.
-    bool bind_named(const std::string& name, std::string_view text);
 
     bool step();  // true while a row is available
     void run();   // steps to completion, for statements without rows
@@ -64,7 +61,6 @@ public:
     int column_count() const;
     bool is_null(int column) const;
     std::string text(int column) const;
-    std::optional<std::string> optional_text(int column) const;
     int64_t integer(int column) const;
     int column_type(int column) const;
     std::string column_name(int column) const;

@@ -63,10 +63,6 @@ Store::~Store() = default;
 const std::string& Store::path() const {
     return db_->path();
 }
-Database& Store::database() const {
-    return *db_;
-}
-
 void Store::write(const std::string& actor, const std::function<void(WriteTxn&)>& fn,
                   Commit commit) {
     in_transaction(*db_, "BEGIN IMMEDIATE", commit == Commit::kYes, [&] {
@@ -162,16 +158,6 @@ void WriteTxn::for_each(std::string_view entity,
 
 nlohmann::json WriteTxn::get(std::string_view entity, std::string_view id) {
     return read_row(db_, model::entity(entity), id);
-}
-
-bool WriteTxn::remove(std::string_view entity, std::string_view id) {
-    const model::Entity& type = model::entity(entity);
-    Statement stmt(db_, "DELETE FROM " + std::string(type.table) + " WHERE id = ?1");
-    stmt.bind(1, id);
-    stmt.run();
-    if (sqlite3_changes(db_.get()) == 0) return false;
-    append_log(entity, id, "delete", nlohmann::json::object({{"id", id}}));
-    return true;
 }
 
 }  // namespace ims::store

@@ -115,7 +115,8 @@ TEST(StoreModel, TablesAndViewsMatchTheModel) {
     auto store = ims::store::Store::create(dir.file("a.ims"), "Acme", "t");
     auto columns_of = [&](const std::string& table) {
         std::vector<std::pair<std::string, std::string>> out;
-        ims::store::Statement stmt(store.database(), "SELECT name, type FROM pragma_table_info(?1)");
+        auto db = ims::test::open_raw(store.path());
+        ims::store::Statement stmt(db, "SELECT name, type FROM pragma_table_info(?1)");
         stmt.bind(1, table);
         while (stmt.step()) out.emplace_back(stmt.text(0), stmt.text(1));
         return out;

@@ -63,8 +63,8 @@ protected:
 
     // The same, run directly on the store's tables (to know the right answer).
     static std::string trusted(const std::string& sql) {
-        auto store = ims::store::Store::open(path_, ims::store::Store::Mode::kReadOnly);
-        ims::store::Statement stmt(store.database(), sql);
+        auto db = ims::test::open_raw(path_);
+        ims::store::Statement stmt(db, sql);
         return stmt.step() ? stmt.text(0) : "<no row>";
     }
 

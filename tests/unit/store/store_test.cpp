@@ -15,7 +15,8 @@ using ims::store::WriteTxn;
 namespace {
 
 int64_t count_rows(const Store& store, const std::string& table) {
-    ims::store::Statement stmt(store.database(), "SELECT count(*) FROM " + table);
+    auto db = ims::test::open_raw(store.path());
+    ims::store::Statement stmt(db, "SELECT count(*) FROM " + table);
     stmt.step();
     return stmt.integer(0);
 }

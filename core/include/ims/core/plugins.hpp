@@ -100,8 +100,6 @@ public:
 
     const std::vector<Plugin>& plugins() const { return plugins_; }
     const Plugin* find(const std::string& id) const;  // loaded or refused
-    // The loaded plugin that provides `standard_id`, or nullptr.
-    const Plugin* provider_of(const std::string& standard_id) const;
 
     // Loads the native library of plugin `id` into this process, the first time it is asked
     // (later calls return the same library), and passes its descriptor through gate 2. This runs

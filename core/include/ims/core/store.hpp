@@ -36,8 +36,6 @@ public:
     nlohmann::json get(std::string_view entity, std::string_view id);
     // Calls fn with every row of `entity` as this transaction sees it, ordered by id.
     void for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn);
-    // Deletes the row; returns false when there was none. Logged like put.
-    bool remove(std::string_view entity, std::string_view id);
     // Copies a file into the evidence vault (content-addressed, chunked) and returns its SHA-256.
     // Adding bytes the vault already holds is a no-op. The path is opened once, as given.
     std::string add_blob(const std::string& file_path);
@@ -134,7 +132,6 @@ public:
     VerifyReport verify(const std::optional<LogHead>& expected = std::nullopt) const;
 
     const std::string& path() const;
-    Database& database() const;
 
 private:
     explicit Store(std::unique_ptr<Database> db);
