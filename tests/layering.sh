@@ -9,12 +9,12 @@ cd "$root/core"
 # Rank of each layer; folders of equal rank (the features, store and plugins) must not include
 # each other either. Public headers belong to the layer that implements them.
 declare -A rank=(
-    [util]=0 [formats]=1 [io]=1 [model]=2 [store]=3 [plugins]=3 [catalog]=4 [records]=5
+    [util]=0 [formats]=1 [io]=1 [model]=2 [store]=3 [plugins]=3 [catalog]=4 [mappings]=5 [records]=5
     [exchange]=6 [coverage]=6 [soa]=6 [checks]=6
 )
 declare -A header_layer=(
     [error.hpp]=util [output_file.hpp]=io [model.hpp]=model [store.hpp]=store
-    [plugins.hpp]=plugins [catalog.hpp]=catalog [mappings.hpp]=catalog [records.hpp]=records
+    [plugins.hpp]=plugins [catalog.hpp]=catalog [mappings.hpp]=mappings [records.hpp]=records
     [exchange.hpp]=exchange [coverage.hpp]=coverage [soa.hpp]=soa [checks.hpp]=checks
 )
 
