@@ -18,7 +18,7 @@ int run_catalog(Invocation& inv) {
             j["parent"] = r.parent_ref.empty() ? nlohmann::json(nullptr) : nlohmann::json(s->id + "/" + r.parent_ref);
             if (!r.summary.empty()) j["summary"] = r.summary;
             if (!r.text.empty()) j["text"] = r.text;
-            if (!r.attributes.empty()) j["attributes"] = r.attributes;
+            if (!r.attributes.empty()) j["attributes"] = nlohmann::json::parse(r.attributes);
             reqs.push_back(j);
         }
         print_json(inv, {{"standard", {{"id", s->id}, {"short_title", s->short_title}, {"title", s->title},

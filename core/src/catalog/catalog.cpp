@@ -1,8 +1,8 @@
 #include "ims/core/catalog.hpp"
 
+#include "formats/json_reader.hpp"
 #include "ims/core/error.hpp"
 #include "ims/core/store.hpp"
-#include "formats/json_reader.hpp"
 #include "util/sha256.hpp"
 
 #include <algorithm>
@@ -27,12 +27,15 @@ Requirement read_requirement(const formats::JsonObject& r, const std::string& st
         r.fail("parent", "parent \"" + req.parent_ref + "\" is not a ref listed before this entry");
     req.kind = r.required_string("kind");
     if (!kKinds.count(req.kind))
-        r.fail("kind", "expected one of clause, theme, objective, control, chapter, section, "
-                       "article, condition, part; got \"" + req.kind + "\"");
+        r.fail("kind",
+               "expected one of clause, theme, objective, control, chapter, section, "
+               "article, condition, part; got \"" +
+                   req.kind + "\"");
     req.title = r.required_string("title");
     req.summary = r.optional_string("summary").value_or("");
     req.text = r.optional_string("text").value_or("");
-    if (auto attributes = r.optional_object("attributes")) req.attributes = attributes->raw();
+    if (auto attributes = r.optional_object("attributes"); attributes && !attributes->raw().empty())
+        req.attributes = attributes->raw().dump();
     return req;
 }
 
@@ -88,7 +91,8 @@ Library::Library(const plugins::PluginHost& host) {
                 }
                 if (const Standard* other = find(s.id)) {
                     problems_.push_back("plugin '" + plugin.manifest.id + "': standard '" + s.id +
-                                        "' is already provided by plugin '" + other->plugin_id + "'");
+                                        "' is already provided by plugin '" + other->plugin_id +
+                                        "'");
                     continue;
                 }
                 standards_.push_back(std::move(s));
@@ -125,8 +129,8 @@ void sync_standard(store::WriteTxn& txn, const Standard& s) {
                          {"content_sha256", s.content_sha256}});
     int64_t position = 0;
     for (const auto& r : s.requirements) {
-        nlohmann::json row = {{"id", r.id},       {"standard_id", s.id}, {"ref", r.ref},
-                              {"kind", r.kind},   {"title", r.title},   {"position", position++}};
+        nlohmann::json row = {{"id", r.id},     {"standard_id", s.id}, {"ref", r.ref},
+                              {"kind", r.kind}, {"title", r.title},    {"position", position++}};
         if (!r.parent_ref.empty()) row["parent_id"] = s.id + "/" + r.parent_ref;
         if (!r.summary.empty()) row["summary"] = r.summary;
         txn.put("requirement", row);

@@ -1,9 +1,10 @@
 // The complete export of a store's records, as one import document or as CSV files. Output is a
 // pure function of the store's rows: rows by id, fields in model order, so that exporting,
 // importing into an empty store and exporting again gives the same bytes.
+#include "formats/csv.hpp"
 #include "ims/core/exchange.hpp"
 #include "ims/core/output_file.hpp"
-#include "formats/csv.hpp"
+#include "model/cells.hpp"
 #include "util/sha256.hpp"
 
 #include <filesystem>

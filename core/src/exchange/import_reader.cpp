@@ -1,11 +1,12 @@
 // Reading import files (JSON documents, CSV files, folders of them) into rows checked against the
 // data model. References are resolved later, against the store, by import_rows.
 #include "exchange/import_reader.hpp"
+#include "exchange/import_problems.hpp"
+#include "formats/csv.hpp"
+#include "formats/json_reader.hpp"
 #include "ims/core/error.hpp"
 #include "ims/core/exchange.hpp"
-#include "formats/csv.hpp"
-#include "exchange/import_problems.hpp"
-#include "formats/json_reader.hpp"
+#include "model/cells.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -96,7 +97,8 @@ void read_json_document(std::string_view text, const fs::path& path, std::vector
             items.emplace_back(pointer, &value);
         } else if (!value.is_array()) {
             problems.add(file + ": " + pointer + ": expected an array of " +
-                         std::string(entity->name) + " objects, got " + formats::json_type_name(value));
+                         std::string(entity->name) + " objects, got " +
+                         formats::json_type_name(value));
             continue;
         } else {
             for (std::size_t i = 0; i < value.size(); ++i)
@@ -160,7 +162,8 @@ void read_csv_file(std::string_view text, const fs::path& path, std::vector<Sour
     if (!header_ok) return;
     auto source = std::make_shared<const SourceFile>(SourceFile{file, path.parent_path().string()});
     for (std::size_t r = 1; r < records.size(); ++r) {
-        formats::CsvRecord record = std::move(records[r]);  // freed row by row as the rows are built
+        formats::CsvRecord record =
+            std::move(records[r]);  // freed row by row as the rows are built
         SourceRow row{entity, nlohmann::json::object(), source, record.line, ""};
         if (record.cells.size() != columns.size()) {
             problems.add(file + ":" + std::to_string(record.line) + ": this row has " +

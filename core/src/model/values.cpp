@@ -1,6 +1,6 @@
 // Field values: what each field type accepts in JSON and in CSV cells, how it is written back
 // to a cell, and the JSON Schema that publishes the same rules.
-#include "ims/core/model.hpp"
+#include "model/cells.hpp"
 
 #include "formats/csv.hpp"
 

@@ -7,6 +7,8 @@
 #include "util/open_file.hpp"
 #include "util/sha256.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <QFile>
 
 #include <sys/stat.h>

@@ -1,9 +1,10 @@
 // The data model's value rules (JSON and CSV cells), the CSV reader, and the agreement between
 // the model and the store's tables and v1 views.
-#include "ims/core/error.hpp"
 #include "ims/core/model.hpp"
-#include "ims/core/store.hpp"
 #include "formats/csv.hpp"
+#include "ims/core/error.hpp"
+#include "ims/core/store.hpp"
+#include "model/cells.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
 #include "test_support.hpp"
@@ -27,7 +28,8 @@ const Field& field(std::string_view entity, std::string_view name) {
 TEST(ModelValues, DatesMustBeRealCalendarDates) {
     const Field& started = field("person", "started_on");
     EXPECT_FALSE(ims::model::check_value(started, "2024-02-29"));
-    EXPECT_EQ(*ims::model::check_value(started, "2026-02-29"), "expected a date YYYY-MM-DD, got the string '2026-02-29'");
+    EXPECT_EQ(*ims::model::check_value(started, "2026-02-29"),
+              "expected a date YYYY-MM-DD, got the string '2026-02-29'");
     EXPECT_TRUE(ims::model::check_value(started, "2026-1-5"));
     EXPECT_TRUE(ims::model::check_value(started, 20260105));
 }
@@ -43,9 +45,11 @@ TEST(ModelValues, DeadlineTimesNeedATimeZone) {
 TEST(ModelValues, EnumsAndRangesSayWhatTheyAccept) {
     EXPECT_EQ(*ims::model::check_value(field("finding", "grade"), "critical"),
               "expected one of: major, minor, observation, ofi, got the string 'critical'");
-    EXPECT_EQ(*ims::model::check_value(field("risk", "impact"), 0), "expected an integer from 1 to 5, got the number 0");
-    EXPECT_EQ(*ims::model::check_value(field("risk", "control_ids"), nlohmann::json::array({"C-1", 7})),
-              "item 1: expected the id of a control, got the number 7");
+    EXPECT_EQ(*ims::model::check_value(field("risk", "impact"), 0),
+              "expected an integer from 1 to 5, got the number 0");
+    EXPECT_EQ(
+        *ims::model::check_value(field("risk", "control_ids"), nlohmann::json::array({"C-1", 7})),
+        "item 1: expected the id of a control, got the number 7");
 }
 
 TEST(ModelCells, CsvCellsParseToTheValuesJsonWouldGive) {
@@ -53,10 +57,12 @@ TEST(ModelCells, CsvCellsParseToTheValuesJsonWouldGive) {
     EXPECT_EQ(yes.value, true);
     auto count = ims::model::parse_cell(field("organisation", "employee_count"), "82");
     EXPECT_EQ(count.value, 82);
-    auto list = ims::model::parse_cell(field("processing_activity", "purposes"), "Pay salaries; Tax\\; UIF returns");
+    auto list = ims::model::parse_cell(field("processing_activity", "purposes"),
+                                       "Pay salaries; Tax\\; UIF returns");
     EXPECT_EQ(list.value, nlohmann::json::array({"Pay salaries", "Tax; UIF returns"}));
     EXPECT_TRUE(ims::model::parse_cell(field("person", "email"), "").value.is_null());
-    EXPECT_EQ(*ims::model::check_value(field("processing_activity", "purposes"), nlohmann::json::array({" padded"})),
+    EXPECT_EQ(*ims::model::check_value(field("processing_activity", "purposes"),
+                                       nlohmann::json::array({" padded"})),
               "item 0: expected no space at the start or end, got ' padded'");
     EXPECT_EQ(*ims::model::parse_cell(field("organisation", "employee_count"), "eighty").problem,
               "expected an integer of at least 0, got 'eighty'");
@@ -67,30 +73,39 @@ TEST(ModelCells, FormattedCellsParseBackToTheSameValue) {
         {&field("incident", "personal_data_breach"), false},
         {&field("risk", "likelihood"), 4},
         {&field("processing_activity", "purposes"), nlohmann::json::array({"a;b", "c"})},
-        {&field("processing_activity", "purposes"), nlohmann::json::array({"ends with \\", "semi;colon\\;"})},
+        {&field("processing_activity", "purposes"),
+         nlohmann::json::array({"ends with \\", "semi;colon\\;"})},
         {&field("person", "name"), "Smith, John \"JJ\""},
     };
-    for (const auto& [f, value] : cases) EXPECT_EQ(ims::model::parse_cell(*f, ims::model::format_cell(*f, value)).value, value);
+    for (const auto& [f, value] : cases)
+        EXPECT_EQ(ims::model::parse_cell(*f, ims::model::format_cell(*f, value)).value, value);
 }
 
 TEST(ModelCells, TextASpreadsheetWouldRunAsAFormulaIsGuardedAndParsesBack) {
     const Field& title = field("control", "title");
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {"=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"}, {"+1", "'+1"}, {"-2", "'-2"},
-        {"@SUM(A1)", "'@SUM(A1)"}, {"\tTab", "'\tTab"}, {"\rCR", "'\rCR"}, {"'quoted", "''quoted"},
+        {"=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"},
+        {"+1", "'+1"},
+        {"-2", "'-2"},
+        {"@SUM(A1)", "'@SUM(A1)"},
+        {"\tTab", "'\tTab"},
+        {"\rCR", "'\rCR"},
+        {"'quoted", "''quoted"},
         {"plain = fine", "plain = fine"}};
     for (const auto& [value, cell] : cases) {
         EXPECT_EQ(ims::model::format_cell(title, value), cell);
         EXPECT_EQ(ims::model::parse_cell(title, cell).value, value);
     }
-    EXPECT_EQ(ims::model::format_cell(field("processing_activity", "purposes"), nlohmann::json::array({"=1", "b"})),
+    EXPECT_EQ(ims::model::format_cell(field("processing_activity", "purposes"),
+                                      nlohmann::json::array({"=1", "b"})),
               "'=1;b");
     EXPECT_EQ(ims::model::parse_cell(field("risk", "likelihood"), "'4").problem.value_or(""),
               "expected an integer from 1 to 5, got ''4'");
 }
 
 TEST(CsvReader, ReadsQuotedCellsLineBreaksCrlfAndAByteOrderMark) {
-    auto records = ims::formats::read_csv("\xEF\xBB\xBFid,note\r\nA,\"one, two\"\r\n\r\nB,\"say \"\"hi\"\"\nagain\"\nC,\n", "t.csv");
+    auto records = ims::formats::read_csv(
+        "\xEF\xBB\xBFid,note\r\nA,\"one, two\"\r\n\r\nB,\"say \"\"hi\"\"\nagain\"\nC,\n", "t.csv");
     ASSERT_EQ(records.size(), 4u);
     EXPECT_EQ(records[0].cells, (std::vector<std::string>{"id", "note"}));
     EXPECT_EQ(records[1].cells[1], "one, two");
@@ -140,7 +155,8 @@ TEST(StoreModel, TablesAndViewsMatchTheModel) {
                 EXPECT_TRUE(view_columns.count(name)) << "v1_" << entity.table << " lacks " << name;
             }
         }
-        bool has_id = entity.kind == ims::model::EntityKind::kSingleton || view_expected.count("id");
+        bool has_id =
+            entity.kind == ims::model::EntityKind::kSingleton || view_expected.count("id");
         EXPECT_EQ(view_columns.count("id"), has_id ? 1u : 0u) << entity.table;
     }
 }
@@ -155,7 +171,9 @@ TEST(StoreModel, FormatTwoStoreMigratesWithItsRows) {
         for (int i = 0; i < 2; ++i) db.exec(ims::store::migrations()[static_cast<std::size_t>(i)]);
         db.exec("PRAGMA user_version = 2");
         db.exec("INSERT INTO organisation (id, name) VALUES ('org', 'Acme')");
-        db.exec("INSERT INTO controls (id, title, owner, department, status) VALUES ('C-1', 'Backups', 'P-1', 'IT', 'implemented')");
+        db.exec(
+            "INSERT INTO controls (id, title, owner, department, status) VALUES ('C-1', 'Backups', "
+            "'P-1', 'IT', 'implemented')");
     }
     auto store = ims::store::Store::open(dir.file("old.ims"));
     auto control = store.get("control", "C-1");
@@ -174,13 +192,16 @@ TEST(StoreModel, DataModelPageDocumentsEveryField) {
     std::ifstream in(std::string(IMS_SOURCE_DIR) + "/docs/data-model.md");
     std::string page((std::istreambuf_iterator<char>(in)), {});
     for (const auto& entity : ims::model::entities()) {
-        std::string heading = "### " + std::string(entity.name) + " (`" + std::string(entity.collection) + "`)";
+        std::string heading =
+            "### " + std::string(entity.name) + " (`" + std::string(entity.collection) + "`)";
         auto start = page.find(heading);
         ASSERT_NE(start, std::string::npos) << heading;
         auto end = page.find("\n### ", start + 1);
-        std::string section = page.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        std::string section =
+            page.substr(start, end == std::string::npos ? std::string::npos : end - start);
         for (const auto& f : entity.fields)
-            EXPECT_NE(section.find("| `" + std::string(f.name) + "` |"), std::string::npos) << heading << " " << f.name;
+            EXPECT_NE(section.find("| `" + std::string(f.name) + "` |"), std::string::npos)
+                << heading << " " << f.name;
     }
 }
 

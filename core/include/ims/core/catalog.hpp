@@ -5,7 +5,6 @@
 
 #include "ims/core/plugins.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <map>
 #include <string>
@@ -26,7 +25,7 @@ struct Requirement {
     std::string title;
     std::string summary;
     std::string text;  // legal text where the catalog ships it (laws only)
-    nlohmann::json attributes = nlohmann::json::object();
+    std::string attributes;  // the catalog's "attributes" object as compact JSON; empty when none
 };
 
 struct Standard {

@@ -4,7 +4,7 @@
 // Immutable after start-up; safe to read from any thread.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -78,21 +78,6 @@ std::optional<std::string> check_value(const Field& field, const nlohmann::json&
 // check_value plus the rules a field has as part of its entity's key: a key part must not contain
 // '|', which joins the parts of link ids. Every write (import, evidence add, adopt) applies it.
 std::optional<std::string> check_field(const Entity& entity, const Field& field, const nlohmann::json& value);
-
-// Parses one CSV cell into the JSON value check_value accepts: "" is null, lists are split on
-// ';' ("\;" keeps a semicolon), booleans accept true/false/yes/no/1/0, and one leading
-// apostrophe of a text cell (not a number, boolean or date) is removed: the guard format_cell
-// adds. Returns the problem as "expected ..., got ..." when the text cannot be read as the
-// field's type.
-struct CellValue {
-    nlohmann::json value;
-    std::optional<std::string> problem;
-};
-CellValue parse_cell(const Field& field, std::string_view text);
-// The CSV cell text for a stored value; parse_cell(format_cell(v)) == v. Text a spreadsheet
-// would run as a formula (beginning with = + - @ TAB CR) or that begins with an apostrophe gets
-// a leading apostrophe.
-std::string format_cell(const Field& field, const nlohmann::json& value);
 
 // A human description of what a field accepts, e.g. "a date YYYY-MM-DD" or "one of: a, b".
 std::string describe(const Field& field);

@@ -6,7 +6,7 @@
 
 #include "ims/core/output_file.hpp"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <functional>
