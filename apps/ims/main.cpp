@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
                    std::cerr};
     int code = kExitInternal;
     try {
-        code = command->run(inv);
+        code = run_command(*command, inv);
     } catch (const UsageError& e) {
         std::cerr << "ims " << name << ": " << e.message << "\n";
         return kExitUsage;
