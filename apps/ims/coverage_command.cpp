@@ -67,8 +67,7 @@ int run_coverage(Invocation& inv, const QCommandLineParser& parser) {
     std::vector<std::string> ids = facts.adopted;
     if (parser.isSet("standard")) {
         std::string wanted = to_std(parser.value("standard"));
-        if (std::find(ids.begin(), ids.end(), wanted) == ids.end())
-            throw UsageError{path + " has not adopted '" + wanted + "'; see 'ims adopt' or 'ims gap --adopt'"};
+        require_adopted(path, ids, wanted);
         ids = {wanted};
     }
     nlohmann::json standards = nlohmann::json::array();

@@ -46,10 +46,16 @@ int run_soa(Invocation& inv, const QCommandLineParser& parser) {
     check_targets(parser, outputs);
     const std::string as_of = as_of_of(parser);
     const std::string path = to_std(parser.positionalArguments()[0]);
-    store::Store::open(path, store::Store::Mode::kReadOnly);
+    const std::string id = to_std(parser.value("standard"));
+    {
+        auto store = store::Store::open(path, store::Store::Mode::kReadOnly);
+        std::vector<std::string> adopted;
+        store.for_each("adopted_standard",
+                       [&](const nlohmann::json& row) { adopted.push_back(row["id"]); });
+        require_adopted(path, adopted, id);
+    }
 
     Installed installed(parser, inv);
-    const std::string id = to_std(parser.value("standard"));
     auto statement = soa::build(path, installed.standard(id), as_of);
     if (statement.rows.empty())
         throw UsageError{"standard '" + id + "' has no controls to decide on"};
@@ -64,7 +70,10 @@ int run_soa(Invocation& inv, const QCommandLineParser& parser) {
         else
             write_output(inv, spec, soa::to_markdown(statement));
     }
-    if (statement.missing > 0)
+    if (statement.missing == 1)
+        inv.err << "ims soa: 1 of " << statement.rows.size()
+                << " controls has no decision recorded; it is shown as MISSING\n";
+    else if (statement.missing > 1)
         inv.err << "ims soa: " << statement.missing << " of " << statement.rows.size()
                 << " controls have no decision recorded; they are shown as MISSING\n";
     return kExitOk;
