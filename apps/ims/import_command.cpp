@@ -58,7 +58,10 @@ nlohmann::json to_json(const exchange::ImportReport& report, bool dry_run) {
                             {"changed", changed},
                             {"unchanged", e.unchanged}});
     }
-    return {{"dry_run", dry_run}, {"entities", entities}, {"files_stored", report.files_stored}};
+    // A dry run rolls back: its evidence files would be stored, none is.
+    return {{"dry_run", dry_run},
+            {"entities", entities},
+            {dry_run ? "files_to_store" : "files_stored", report.files_stored}};
 }
 
 void print_text(const Invocation& inv, const exchange::ImportReport& report, bool dry_run) {
