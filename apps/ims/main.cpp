@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
 #include <iostream>
 
 using namespace ims::cli;
@@ -34,6 +35,9 @@ int exit_code_of(ims::ErrorCode code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A reader that closes the pipe makes writes to stdout fail (EPIPE) instead of killing ims,
+    // so the command ends as for any output it cannot write: a message and exit code 4.
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("ims");
     QStringList args = QCoreApplication::arguments();
