@@ -207,7 +207,7 @@ TEST(CliOutput, StdoutPipeClosedByItsReaderExitsFourWithAMessage) {
     ASSERT_EQ(waitpid(pid, &status, 0), pid);
     ASSERT_TRUE(WIFEXITED(status)) << "ims was killed by signal " << WTERMSIG(status);
     EXPECT_EQ(WEXITSTATUS(status), 4);
-    EXPECT_EQ(messages, "ims catalog: cannot write to standard output\n");
+    EXPECT_EQ(messages, "ims catalog: cannot write to standard output (its reader closed the pipe)\n");
 }
 
 }  // namespace

@@ -228,8 +228,8 @@ TEST_F(ImportStore, CollectionNamedInTheSingularSuggestsThePluralWithoutListingE
     write_file(dir_.file("singular/control.csv"), "id,title,status\nCTRL-9,Backups,planned\n");
     expect_refused({dir_.file("singular/control.csv")},
                    {dir_.file("singular/control.csv") +
-                    ": the file name 'control' is not an entity collection; did you mean "
-                    "'controls'?"});
+                    ": the file name 'control' is not an entity collection (did you mean "
+                    "'controls'?)"});
     std::string store = new_store("singular.ims");
     auto run = run_ims({"import", store, dir_.file("singular/control.csv")});
     EXPECT_EQ(run.err.find("awareness_activities"), std::string::npos) << run.err;
@@ -242,10 +242,10 @@ TEST_F(ImportStore, UnknownCollectionsListTheCollectionNamesOnceAtMost) {
     auto run = run_ims({"import", store, dir_.file("many.json")});
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(
-        run.err.find("/control: 'control' is not an entity collection; did you mean 'controls'?"),
+        run.err.find("/control: 'control' is not an entity collection (did you mean 'controls'?)"),
         std::string::npos)
         << run.err;
-    EXPECT_NE(run.err.find("/person: 'person' is not an entity collection; did you mean 'people'?"),
+    EXPECT_NE(run.err.find("/person: 'person' is not an entity collection (did you mean 'people'?)"),
               std::string::npos)
         << run.err;
     EXPECT_NE(run.err.find("/frobs: 'frobs' is not an entity collection\n"), std::string::npos)

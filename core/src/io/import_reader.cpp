@@ -80,7 +80,7 @@ const Entity* importable(std::string_view collection, Problems& problems,
     // The list of every collection is long: it is printed once, after all the problems.
     const std::string suggestion = closest_collection(collection);
     problems.add(where + "'" + std::string(collection) + "' is not an entity collection" +
-                 (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
+                 (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
     if (suggestion.empty()) problems.note("the entity collections are: " + collection_names());
     return nullptr;
 }
