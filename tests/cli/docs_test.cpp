@@ -34,8 +34,9 @@ std::string regenerate(const std::string& docs, std::vector<std::string>& missin
     std::size_t pos = 0;
     std::set<std::string> documented;
     while (true) {
-        auto begin = docs.find(kBegin, pos);
+        auto begin = docs.find("\n" + kBegin, pos);  // markers start a line
         if (begin == std::string::npos) break;
+        ++begin;
         auto marker_end = docs.find("-->", begin);
         auto end = docs.find(kEnd, marker_end);
         if (marker_end == std::string::npos || end == std::string::npos) {
