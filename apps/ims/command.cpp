@@ -5,13 +5,14 @@
 #include "help.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <ostream>
 
 namespace ims::cli {
 namespace {
 
-std::string to_std(const QString& s) {
-    return s.toStdString();
+QString to_qstring(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<int>(s.size()));
 }
 
 std::vector<std::string_view> words(std::string_view text) {
@@ -32,7 +33,7 @@ struct ArgumentCount {
 };
 
 ArgumentCount argument_count(const Command& command) {
-    ArgumentCount count{command.forms.empty() ? 0 : 1 << 30, 0};
+    ArgumentCount count{command.forms.empty() ? 0 : std::numeric_limits<int>::max(), 0};
     for (auto form : command.forms) {
         int required = 0, total = 0;
         bool unbounded = false;
@@ -47,22 +48,12 @@ ArgumentCount argument_count(const Command& command) {
     return count;
 }
 
-std::string option_words(const Option& o) {
-    std::string text = "--" + std::string(o.name);
-    if (!o.value_name.empty()) text += " " + std::string(o.value_name);
-    return text;
-}
-
 void add_options(QCommandLineParser& parser, const Command& command) {
     for (const auto& o : command.options) {
-        QCommandLineOption option(
-            QString::fromUtf8(o.name.data(), static_cast<int>(o.name.size())));
+        QCommandLineOption option(to_qstring(o.name));
         if (!o.value_name.empty()) {
-            option.setValueName(
-                QString::fromUtf8(o.value_name.data(), static_cast<int>(o.value_name.size())));
-            if (!o.default_value.empty())
-                option.setDefaultValue(QString::fromUtf8(o.default_value.data(),
-                                                         static_cast<int>(o.default_value.size())));
+            option.setValueName(to_qstring(o.value_name));
+            if (!o.default_value.empty()) option.setDefaultValue(to_qstring(o.default_value));
         }
         parser.addOption(option);
     }
@@ -71,7 +62,7 @@ void add_options(QCommandLineParser& parser, const Command& command) {
 // The form the arguments chose: the one whose action is the first argument, else the only one.
 std::string_view chosen_form(const Command& command, const QStringList& args) {
     for (auto form : command.forms)
-        if (!action_of(form).empty() && !args.isEmpty() && to_std(args[0]) == action_of(form))
+        if (!action_of(form).empty() && !args.isEmpty() && args[0].toStdString() == action_of(form))
             return form;
     for (auto form : command.forms)
         if (action_of(form).empty()) return form;
@@ -83,7 +74,7 @@ void check_options(const Command& command, const QCommandLineParser& parser) {
     const std::string_view form = chosen_form(command, args);
     const bool known_action = !form.empty() && !action_of(form).empty();
     for (const auto& o : command.options) {
-        const QString name = QString::fromUtf8(o.name.data(), static_cast<int>(o.name.size()));
+        const QString name = to_qstring(o.name);
         const std::string where = known_action ? " by 'ims " + std::string(command.name) + " " +
                                                      std::string(action_of(form)) + "'"
                                                : "";
@@ -96,6 +87,12 @@ void check_options(const Command& command, const QCommandLineParser& parser) {
 }
 
 }  // namespace
+
+std::string option_words(const Option& o) {
+    std::string text = "--" + std::string(o.name);
+    if (!o.value_name.empty()) text += " " + std::string(o.value_name);
+    return text;
+}
 
 std::string_view action_of(std::string_view form) {
     auto first = words(form);
@@ -141,7 +138,7 @@ int run_command(const Command& command, Invocation& inv) {
     add_options(parser, command);
     QCommandLineOption help(QStringList{"h", "help"});
     parser.addOption(help);
-    if (!parser.parse(inv.args)) throw UsageError{to_std(parser.errorText())};
+    if (!parser.parse(inv.args)) throw UsageError{parser.errorText().toStdString()};
     if (parser.isSet(help)) {
         inv.out << help_text(command);
         return kExitOk;
@@ -150,7 +147,8 @@ int run_command(const Command& command, Invocation& inv) {
     const auto given = static_cast<int>(parser.positionalArguments().size());
     if (given < count.min) throw UsageError{"missing arguments; usage: " + short_usage(command)};
     if (count.max >= 0 && given > count.max)
-        throw UsageError{"unexpected argument '" + to_std(parser.positionalArguments()[count.max]) +
+        throw UsageError{"unexpected argument '" +
+                         parser.positionalArguments()[count.max].toStdString() +
                          "'; usage: " + short_usage(command)};
     check_options(command, parser);
     return command.run(inv, parser);

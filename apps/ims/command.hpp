@@ -82,6 +82,8 @@ const Command* find_command(std::string_view name);
 // to another form (UsageError), then runs the command.
 int run_command(const Command& command, Invocation& inv);
 
+// "--as-of DATE": the option as usage lines and help show it.
+std::string option_words(const Option& option);
 // The action a form names ("add"), or "" when its first word is an argument.
 std::string_view action_of(std::string_view form);
 // "ims init STORE --org NAME": the forms with their required options, for usage errors.

@@ -12,10 +12,6 @@ std::string str(std::string_view s) {
     return std::string(s);
 }
 
-std::string option_words(const Option& o) {
-    return "--" + str(o.name) + (o.value_name.empty() ? "" : " " + str(o.value_name));
-}
-
 // "(required)", "(default: 3; repeatable)" or "".
 std::string notes(const Option& o) {
     std::vector<std::string> parts;
@@ -46,8 +42,10 @@ std::vector<std::string> words_of(const std::string& text) {
             word.clear();
             continue;
         }
-        if (quote == 0 && (c == '"' || c == '\'')) quote = c;
-        else if (c == quote) quote = 0;
+        if (quote == 0 && (c == '"' || c == '\''))
+            quote = c;
+        else if (c == quote)
+            quote = 0;
         if (quote == 0) depth += c == '[' ? 1 : c == ']' ? -1 : 0;
         word += c;
     }

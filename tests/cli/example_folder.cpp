@@ -1,3 +1,5 @@
+// Building the example folder (example_folder.hpp): the example store once per test process, then
+// a copy of it and links to examples/ and tests/ for each folder.
 #include "example_folder.hpp"
 
 #include <gtest/gtest.h>
