@@ -1,17 +1,43 @@
 // `ims adopt STORE STANDARD...`: sync catalogs into the store and mark the standards adopted.
+#include "cli.hpp"
 #include "ims/core/store.hpp"
-#include "store_options.hpp"
-
 
 namespace ims::cli {
+namespace {
 
-int run_adopt(Invocation& inv) {
-    QCommandLineParser parser;
-    parser.addOption({"on", "Adoption date (YYYY-MM-DD).", "DATE"});
-    parser.addOption({"scope", "Scope of the management system for these standards.", "TEXT"});
-    add_actor_option(parser);
-    add_plugin_path_option(parser);
-    if (!parse(parser, inv, 2, -1)) return kExitOk;
+int run_adopt(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& adopt_command() {
+    static const Command kCommand{
+        .name = "adopt",
+        .summary = "adopt standards: copy their catalogs into the store",
+        .forms = {"STORE STANDARD..."},
+        .description =
+            R"(Adopts each STANDARD (e.g. iso27001:2022): copies its catalog from the installed
+plugin into the store, recording the plugin id, version and the catalog's sha256, and marks
+it adopted, all in one transaction. Adopting again re-syncs the catalog and keeps the recorded
+adoption date and scope unless --on or --scope is given; unchanged rows are not rewritten.
+)",
+        .options = {{.name = "on",
+                     .value_name = "DATE",
+                     .help = "the adoption date, YYYY-MM-DD",
+                     .default_note = "today, UTC; when adopted again, the recorded date"},
+                    {.name = "scope",
+                     .value_name = "TEXT",
+                     .help = "the scope of the management system for these standards"},
+                    kActorOption,
+                    kPluginPathOption},
+        .examples = {"ims adopt acme.ims iso27001:2022"},
+        .run = run_adopt,
+    };
+    return kCommand;
+}
+
+namespace {
+
+int run_adopt(Invocation& inv, const QCommandLineParser& parser) {
     QStringList pos = parser.positionalArguments();
     const std::string adopted_on = date_option(parser, "on").value_or(today_utc());
 
@@ -38,4 +64,5 @@ int run_adopt(Invocation& inv) {
     return kExitOk;
 }
 
+}  // namespace
 }  // namespace ims::cli

@@ -7,15 +7,45 @@
 #include <sstream>
 
 namespace ims::cli {
+namespace {
 
-int run_coverage(Invocation& inv) {
-    QCommandLineParser parser;
-    add_plugin_path_option(parser);
-    parser.addOption({"as-of", "Evaluate on DATE (YYYY-MM-DD; default today, UTC).", "DATE"});
-    parser.addOption({"format", "Shorthand for --output FORMAT to stdout: text or json.", "FORMAT"});
-    add_output_options(parser, "formats: text, json; default text to stdout");
-    parser.addOption({"standard", "Only this adopted standard.", "ID"});
-    if (!parse(parser, inv, 1, 1)) return kExitOk;
+int run_coverage(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& coverage_command() {
+    static const Command kCommand{
+        .name = "coverage",
+        .summary = "what the implemented controls cover of each adopted standard",
+        .forms = {"STORE"},
+        .description =
+            R"(For each standard the store has adopted, marks every requirement covered fully,
+partially or not, and says by which implemented controls and current evidence, linked
+directly or reaching it through mappings (with the path). Rules:
+  - only controls with status implemented count;
+  - a control without evidence valid on the as-of date counts at most as partial;
+  - through a mapping, only equal or superset relations from a fully linked requirement give
+    full coverage; subset and intersect give partial;
+  - a parent clause without links of its own is full only when all its children are.
+Totals count leaf requirements, per standard and per top-level clause or theme.
+)",
+        .options = {{.name = "standard", .value_name = "ID", .help = "only this adopted standard"},
+                    kAsOfOption,
+                    kOutputOption.with_help(
+                        "text or json, to PATH or to stdout; at most one to stdout; default text "
+                        "to stdout"),
+                    kFormatOption.with_help("shorthand for --output FORMAT to stdout"),
+                    kForceOption,
+                    kPluginPathOption},
+        .examples = {"ims coverage acme.ims --standard iso22301:2019 --output json:coverage.json"},
+        .run = run_coverage,
+    };
+    return kCommand;
+}
+
+namespace {
+
+int run_coverage(Invocation& inv, const QCommandLineParser& parser) {
     std::vector<OutputSpec> outputs;
     if (parser.isSet("format")) {
         if (parser.isSet("output")) throw UsageError{"give either --format or --output, not both"};
@@ -37,8 +67,7 @@ int run_coverage(Invocation& inv) {
     std::vector<std::string> ids = facts.adopted;
     if (parser.isSet("standard")) {
         std::string wanted = to_std(parser.value("standard"));
-        if (std::find(ids.begin(), ids.end(), wanted) == ids.end())
-            throw UsageError{path + " has not adopted '" + wanted + "'; see 'ims adopt' or 'ims gap --adopt'"};
+        require_adopted(path, ids, wanted);
         ids = {wanted};
     }
     nlohmann::json standards = nlohmann::json::array();
@@ -78,4 +107,5 @@ int run_coverage(Invocation& inv) {
     return kExitOk;
 }
 
+}  // namespace
 }  // namespace ims::cli

@@ -51,14 +51,4 @@ void print_sources(std::ostream& out, const coverage::RequirementCoverage& rc,
     }
 }
 
-void add_coverage_options(QCommandLineParser& parser) {
-    add_format_option(parser);
-    add_plugin_path_option(parser);
-    parser.addOption({"as-of", "Evaluate on DATE (YYYY-MM-DD; default today, UTC).", "DATE"});
-}
-
-std::string as_of_of(const QCommandLineParser& parser) {
-    return date_option(parser, "as-of").value_or(today_utc());
-}
-
 }  // namespace ims::cli

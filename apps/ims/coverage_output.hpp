@@ -11,8 +11,4 @@ nlohmann::json totals_json(const coverage::Totals& totals);
 // "full via CTRL-7 (linked to iso27001:2022/A.8.13) -subset-> ..."; one line per source.
 void print_sources(std::ostream& out, const coverage::RequirementCoverage& rc, const std::string& indent);
 
-// The shared options --as-of, --format and --plugin-path; as_of_of() validates the date.
-void add_coverage_options(QCommandLineParser& parser);
-std::string as_of_of(const QCommandLineParser& parser);
-
 }  // namespace ims::cli

@@ -3,11 +3,76 @@
 #include "ims/core/error.hpp"
 #include "ims/core/store.hpp"
 #include "output.hpp"
-#include "store_options.hpp"
 
 #include <filesystem>
 
 namespace ims::cli {
+namespace {
+
+int run_evidence(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& evidence_command() {
+    static const Command kCommand{
+        .name = "evidence",
+        .summary = "put one evidence file into the vault, or get it back",
+        .forms = {"add STORE FILE", "get STORE ID|SHA256"},
+        .description =
+            R"(add   copies FILE into the store's vault (content-addressed, chunked; the same bytes
+      are stored once), records it as evidence ID and links it to each --control. Adding
+      an id the store holds updates it: the file is replaced, the fields given change,
+      every other field and link is kept. Nothing is written when any input is wrong.
+get   writes the file of evidence ID (or the vault blob with that sha256) to --out,
+      atomically; an existing file is refused unless --force.
+)",
+        .options = {{.name = "id",
+                     .value_name = "ID",
+                     .help = "the evidence's id, e.g. EV-042",
+                     .required = true,
+                     .action = "add"},
+                    {.name = "title",
+                     .value_name = "TEXT",
+                     .help = "what it is; required for a new record",
+                     .action = "add"},
+                    {.name = "kind",
+                     .value_name = "KIND",
+                     .help = "document, record, screenshot, link, export or attestation",
+                     .default_value = "document",
+                     .action = "add"},
+                    {.name = "control",
+                     .value_name = "ID",
+                     .help = "a control it supports; the control must exist",
+                     .repeatable = true,
+                     .action = "add"},
+                    {.name = "collected-on",
+                     .value_name = "DATE",
+                     .help = "when it was collected, YYYY-MM-DD",
+                     .action = "add"},
+                    {.name = "valid-until",
+                     .value_name = "DATE",
+                     .help = "when it stops being current, YYYY-MM-DD",
+                     .action = "add"},
+                    {.name = "owner",
+                     .value_name = "PERSON",
+                     .help = "the id of the person who owns it",
+                     .action = "add"},
+                    kActorOption.for_action("add"),
+                    {.name = "out",
+                     .value_name = "PATH",
+                     .help = "where to write the file",
+                     .required = true,
+                     .action = "get"},
+                    kForceOption.with_help("overwrite PATH").for_action("get")},
+        .examples = {"ims evidence add acme.ims examples/acme/files/restore-test-2026-q3.txt --id "
+                     "EV-100 --title \"Restore test Q3\" --kind record --control CTRL-014 "
+                     "--collected-on 2026-10-01 --valid-until 2027-01-31",
+                     "ims evidence get acme.ims EV-100 --out restore-test.txt"},
+        .run = run_evidence,
+    };
+    return kCommand;
+}
+
 namespace {
 
 const std::vector<std::string> kKinds = {"document", "record", "screenshot",
@@ -17,8 +82,6 @@ const std::vector<std::string> kKinds = {"document", "record", "screenshot",
 // changes only the fields given: an update never drops what it was not told to change.
 int add(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path,
         const std::string& file) {
-    if (!parser.isSet("id"))
-        throw UsageError{"evidence add needs --id ID (and --title TEXT for a new record)"};
     std::string kind = to_std(parser.value("kind"));
     if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end())
         throw UsageError{
@@ -72,7 +135,6 @@ int add(Invocation& inv, const QCommandLineParser& parser, const std::string& st
 
 int get(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path,
         const std::string& key) {
-    if (!parser.isSet("out")) throw UsageError{"evidence get needs --out PATH"};
     OutputSpec target{"file", to_std(parser.value("out")),
                       parser.isSet("force") ? io::Existing::kReplace : io::Existing::kRefuse};
     check_targets(parser, {target});
@@ -92,22 +154,7 @@ int get(Invocation& inv, const QCommandLineParser& parser, const std::string& st
     return kExitOk;
 }
 
-}  // namespace
-
-int run_evidence(Invocation& inv) {
-    QCommandLineParser parser;
-    parser.addOption({"id", "The evidence's id, e.g. EV-042.", "ID"});
-    parser.addOption({"title", "What the evidence is.", "TEXT"});
-    parser.addOption(
-        {"kind", "document, record, screenshot, link, export or attestation.", "KIND", "document"});
-    parser.addOption({"control", "A control it supports (repeatable).", "ID"});
-    parser.addOption({"collected-on", "When it was collected (YYYY-MM-DD).", "DATE"});
-    parser.addOption({"valid-until", "When it stops being current (YYYY-MM-DD).", "DATE"});
-    parser.addOption({"owner", "The person who owns it (their id).", "PERSON"});
-    parser.addOption({"out", "Where evidence get writes the file.", "PATH"});
-    parser.addOption({"force", "Overwrite --out if it exists."});
-    add_actor_option(parser);
-    if (!parse(parser, inv, 3, 3)) return kExitOk;
+int run_evidence(Invocation& inv, const QCommandLineParser& parser) {
     const QStringList pos = parser.positionalArguments();
     const std::string action = to_std(pos[0]);
     if (action == "add") return add(inv, parser, to_std(pos[1]), to_std(pos[2]));
@@ -115,4 +162,5 @@ int run_evidence(Invocation& inv) {
     throw UsageError{"unknown action '" + action + "'; expected add or get"};
 }
 
+}  // namespace
 }  // namespace ims::cli

@@ -16,6 +16,38 @@
 namespace ims::cli {
 namespace {
 
+int run_export(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& export_command() {
+    static const Command kCommand{
+        .name = "export",
+        .summary = "export every record as JSON or CSV, with the evidence files",
+        .forms = {"STORE"},
+        .description =
+            R"(Writes the organisation's records (everything except the catalogs, which come from
+plugins, and the change log, which is the store's own history) in the import format: one JSON
+document, or one CSV file per non-empty collection in DIR. Rows are ordered by id and fields
+follow the data model, so the output is the same for the same records: importing it into an
+empty store and exporting again gives identical bytes. Evidence files are copied to
+files/<sha256> beside the JSON file or inside DIR, and rows name them in 'file'; a JSON export
+to stdout carries the sha256 only.
+)",
+        .options = {kOutputOption.with_help(
+                        "json (a document; evidence files beside a PATH) or csv:DIR (needs a "
+                        "folder); default json to stdout"),
+                    kForceOption.with_help(
+                        "overwrite the JSON file, or replace a DIR that holds an earlier export")},
+        .examples = {"ims export acme.ims --output json:backup/acme.json",
+                     "ims export acme.ims --output csv:acme-csv"},
+        .run = run_export,
+    };
+    return kCommand;
+}
+
+namespace {
+
 namespace fs = std::filesystem;
 // Whether DIR holds only what an export writes (collection CSV files and files/<sha256>), so
 // that --force may replace it without destroying anything else, such as the store itself.
@@ -102,14 +134,7 @@ void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path di
     }
 }
 
-}  // namespace
-
-int run_export(Invocation& inv) {
-    QCommandLineParser parser;
-    add_output_options(parser,
-                       "formats: json (a document; files beside a PATH), csv (needs a DIR); "
-                       "default json to stdout");
-    if (!parse(parser, inv, 1, 1)) return kExitOk;
+int run_export(Invocation& inv, const QCommandLineParser& parser) {
     auto outputs = outputs_of(parser, {"json", "csv"}, {"csv"}, "json");
     for (const auto& spec : outputs)
         if (spec.format == "json") check_targets(parser, {spec});
@@ -143,4 +168,5 @@ int run_export(Invocation& inv) {
     return kExitOk;
 }
 
+}  // namespace
 }  // namespace ims::cli

@@ -1,12 +1,50 @@
 // `ims import STORE PATH...`: JSON documents and CSV files into the store, in one transaction;
 // with --dry-run, what would be added, changed and left, and nothing written.
+#include "cli.hpp"
 #include "ims/core/exchange.hpp"
 #include "ims/core/store.hpp"
-#include "store_options.hpp"
 
 #include <ostream>
 
 namespace ims::cli {
+namespace {
+
+int run_import(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& import_command() {
+    static const Command kCommand{
+        .name = "import",
+        .summary = "import records from JSON and CSV files, in one transaction",
+        .forms = {"STORE PATH..."},
+        .description = R"(Reads each PATH: a JSON document with an array per collection
+({"format": "ims-import/1", "people": [...], "controls": [...]}), a CSV file named after a
+collection (people.csv; header row = field names, as a spreadsheet saves it), or a folder of
+such files (its top level; evidence files may sit in subfolders). docs/data-model.md lists
+every collection and field; sdk/schema/v1/import.schema.json is the JSON Schema.
+
+Every value is checked, every reference resolved (people, departments, controls, ... in the
+store or in the import; requirement ids against the adopted standards, which an import may
+adopt through adopted_standards) and every id must appear once. Rows are upserted by id: a row
+replaces the stored one; rows that did not change are not rewritten and leave no change-log
+entry. Evidence 'file' paths are relative to the import file and are copied into the vault.
+The whole import is one transaction: on any problem nothing is written, and every problem is
+listed with its file, line or JSON pointer, row and field (exit 2).
+)",
+        .options = {{.name = "dry-run",
+                     .help = "list what would be added (+), changed (~, with the fields) and left; "
+                             "write nothing"},
+                    kFormatOption,
+                    kActorOption,
+                    kPluginPathOption},
+        .examples = {"ims import acme.ims examples/acme --dry-run",
+                     "ims import acme.ims examples/acme/people.csv examples/acme/controls.csv"},
+        .run = run_import,
+    };
+    return kCommand;
+}
+
 namespace {
 
 nlohmann::json to_json(const exchange::ImportReport& report, bool dry_run) {
@@ -20,7 +58,10 @@ nlohmann::json to_json(const exchange::ImportReport& report, bool dry_run) {
                             {"changed", changed},
                             {"unchanged", e.unchanged}});
     }
-    return {{"dry_run", dry_run}, {"entities", entities}, {"files_stored", report.files_stored}};
+    // A dry run rolls back: its evidence files would be stored, none is.
+    return {{"dry_run", dry_run},
+            {"entities", entities},
+            {dry_run ? "files_to_store" : "files_stored", report.files_stored}};
 }
 
 void print_text(const Invocation& inv, const exchange::ImportReport& report, bool dry_run) {
@@ -47,15 +88,7 @@ void print_text(const Invocation& inv, const exchange::ImportReport& report, boo
             << unchanged << " unchanged\n";
 }
 
-}  // namespace
-
-int run_import(Invocation& inv) {
-    QCommandLineParser parser;
-    parser.addOption({"dry-run", "Show what would be added, changed and left; write nothing."});
-    add_format_option(parser);
-    add_actor_option(parser);
-    add_plugin_path_option(parser);
-    if (!parse(parser, inv, 2, -1)) return kExitOk;
+int run_import(Invocation& inv, const QCommandLineParser& parser) {
     const QStringList pos = parser.positionalArguments();
     std::vector<std::string> paths;
     for (int i = 1; i < pos.size(); ++i) paths.push_back(to_std(pos[i]));
@@ -78,4 +111,5 @@ int run_import(Invocation& inv) {
     return kExitOk;
 }
 
+}  // namespace
 }  // namespace ims::cli

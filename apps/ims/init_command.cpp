@@ -1,31 +1,43 @@
 // `ims init STORE --org NAME`: a new, empty store.
+#include "cli.hpp"
 #include "ims/core/store.hpp"
-#include "store_options.hpp"
-
-#include <cstdlib>
 
 namespace ims::cli {
+namespace {
 
-void add_actor_option(QCommandLineParser& parser) {
-    parser.addOption({"actor", "Who makes the change, for the change log.", "NAME"});
+int run_init(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& init_command() {
+    static const Command kCommand{
+        .name = "init",
+        .summary = "create a new store for an organisation",
+        .forms = {"STORE"},
+        .description =
+            R"(Creates STORE, a new SQLite file holding one organisation's IMS: its data, the
+catalogs of the standards it adopts, the evidence vault and the change log. Refuses to
+overwrite an existing file.
+)",
+        .options = {{.name = "org",
+                     .value_name = "NAME",
+                     .help = "the organisation's name",
+                     .required = true},
+                    kActorOption},
+        .examples = {R"(ims init hq.ims --org "Acme Ltd")"},
+        .run = run_init,
+    };
+    return kCommand;
 }
 
-std::string actor_of(const QCommandLineParser& parser) {
-    if (parser.isSet("actor")) return to_std(parser.value("actor"));
-    const char* user = std::getenv("USER");
-    return user && *user ? user : "ims";
-}
+namespace {
 
-int run_init(Invocation& inv) {
-    QCommandLineParser parser;
-    parser.addOption({"org", "The organisation's name.", "NAME"});
-    add_actor_option(parser);
-    if (!parse(parser, inv, 1, 1)) return kExitOk;
-    if (!parser.isSet("org")) throw UsageError{"--org NAME is required"};
+int run_init(Invocation& inv, const QCommandLineParser& parser) {
     const std::string path = to_std(parser.positionalArguments()[0]);
     store::Store::create(path, to_std(parser.value("org")), actor_of(parser));
     inv.err << "created " << path << " for " << to_std(parser.value("org")) << "\n";
     return kExitOk;
 }
 
+}  // namespace
 }  // namespace ims::cli

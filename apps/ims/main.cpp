@@ -6,6 +6,10 @@
 
 #include <QCoreApplication>
 
+#include <poll.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <iostream>
 
 using namespace ims::cli;
@@ -31,9 +35,19 @@ int exit_code_of(ims::ErrorCode code) {
     return kExitInternal;
 }
 
+// Whether stdout is a pipe nobody reads any more (`ims export STORE | head`), so that the message
+// says why the output could not be written.
+bool reader_closed_stdout() {
+    pollfd out{STDOUT_FILENO, POLLOUT, 0};
+    return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A reader that closes the pipe makes writes to stdout fail (EPIPE) instead of killing ims,
+    // so the command ends as for any output it cannot write: a message and exit code 4.
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("ims");
     QStringList args = QCoreApplication::arguments();
@@ -54,7 +68,7 @@ int main(int argc, char** argv) {
                    std::cerr};
     int code = kExitInternal;
     try {
-        code = command->run(inv);
+        code = run_command(*command, inv);
     } catch (const UsageError& e) {
         std::cerr << "ims " << name << ": " << e.message << "\n";
         return kExitUsage;
@@ -67,7 +81,8 @@ int main(int argc, char** argv) {
     }
     std::cout.flush();
     if (!std::cout) {
-        std::cerr << "ims " << name << ": cannot write to standard output\n";
+        std::cerr << "ims " << name << ": cannot write to standard output"
+                  << (reader_closed_stdout() ? " (its reader closed the pipe)" : "") << "\n";
         return kExitInternal;
     }
     return code;

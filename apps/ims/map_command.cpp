@@ -6,6 +6,37 @@
 namespace ims::cli {
 namespace {
 
+int run_map(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& map_command() {
+    static const Command kCommand{
+        .name = "map",
+        .summary = "show how a requirement relates to other standards",
+        .forms = {"REQUIREMENT"},
+        .description =
+            R"(Lists what REQUIREMENT (e.g. iso27001:2022/10.2) relates to in every installed
+standard: the relation (equal, subset, superset, intersect; NIST OLIR types), and every path it
+came by, directly or through pivots such as the Harmonized Structure (hs/...). A relation
+through several hops is only as strong as its weakest hop: subset and intersect never become
+equal. With --format json each hop carries its rationale, provenance and plugin. It needs no
+store.
+)",
+        .options = {{.name = "max-hops",
+                     .value_name = "N",
+                     .help = "follow at most N relations, from 1 to 6",
+                     .default_value = "3"},
+                    kFormatOption,
+                    kPluginPathOption},
+        .examples = {"ims map iso27001:2022/10.2"},
+        .run = run_map,
+    };
+    return kCommand;
+}
+
+namespace {
+
 std::string title_of(const catalog::Library& library, const std::string& id) {
     const catalog::Requirement* r = library.find_requirement(id);
     return r ? r->title : "";
@@ -24,19 +55,13 @@ nlohmann::json path_json(const mappings::Path& path) {
     return {{"relation", mappings::to_string(path.relation)}, {"hops", hops}};
 }
 
-}  // namespace
-
-int run_map(Invocation& inv) {
-    QCommandLineParser parser;
-    add_format_option(parser);
-    add_plugin_path_option(parser);
-    parser.addOption({"max-hops", "Follow at most N relations (default 3).", "N", "3"});
-    if (!parse(parser, inv, 1, 1)) return kExitOk;
+int run_map(Invocation& inv, const QCommandLineParser& parser) {
     const Format format = format_of(parser);
     bool ok = false;
     int max_hops = parser.value("max-hops").toInt(&ok);
     if (!ok || max_hops < 1 || max_hops > 6)
-        throw UsageError{"--max-hops expects a number from 1 to 6, got '" + to_std(parser.value("max-hops")) + "'"};
+        throw UsageError{"--max-hops expects a number from 1 to 6, got '" +
+                         to_std(parser.value("max-hops")) + "'"};
 
     Installed installed(parser, inv);
     const catalog::Library& library = installed.library;
@@ -60,8 +85,8 @@ int run_map(Invocation& inv) {
                             {"relation", mappings::to_string(r.relation)},
                             {"paths", paths}});
         }
-        print_json(inv, {{"requirement", {{"id", id}, {"title", requirement->title}}},
-                         {"related", list}});
+        print_json(
+            inv, {{"requirement", {{"id", id}, {"title", requirement->title}}}, {"related", list}});
         return kExitOk;
     }
     inv.out << id << "  " << requirement->title << "\n";
@@ -80,4 +105,5 @@ int run_map(Invocation& inv) {
     return kExitOk;
 }
 
+}  // namespace
 }  // namespace ims::cli

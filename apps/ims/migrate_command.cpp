@@ -4,10 +4,33 @@
 #include "ims/core/store.hpp"
 
 namespace ims::cli {
+namespace {
 
-int run_migrate(Invocation& inv) {
-    QCommandLineParser parser;
-    if (!parse(parser, inv, 1, 1)) return kExitOk;
+int run_migrate(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& migrate_command() {
+    static const Command kCommand{
+        .name = "migrate",
+        .summary = "upgrade a store written by an older ims",
+        .forms = {"STORE"},
+        .description =
+            R"(Upgrades STORE to this ims's store format, each step in its own transaction, and logs
+every row a step rewrote in the change log so that 'ims verify' still replays it. Commands
+that only read a store refuse an older one and say to run this; commands that write to a
+store migrate it first themselves.
+)",
+        .options = {},
+        .examples = {"ims migrate acme.ims"},
+        .run = run_migrate,
+    };
+    return kCommand;
+}
+
+namespace {
+
+int run_migrate(Invocation& inv, const QCommandLineParser& parser) {
     const std::string path = to_std(parser.positionalArguments()[0]);
     const auto migration = store::Store::migrate(path);
     if (migration.from == migration.to)
@@ -18,4 +41,5 @@ int run_migrate(Invocation& inv) {
     return kExitOk;
 }
 
+}  // namespace
 }  // namespace ims::cli

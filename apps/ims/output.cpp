@@ -8,11 +8,6 @@
 
 namespace ims::cli {
 
-void add_output_options(QCommandLineParser& parser, const std::string& formats_help) {
-    parser.addOption({"output", QString::fromStdString("FORMAT[:PATH], repeatable; " + formats_help), "FORMAT[:PATH]"});
-    parser.addOption({"force", "Overwrite existing output files."});
-}
-
 std::vector<OutputSpec> outputs_of(const QCommandLineParser& parser, const std::vector<std::string>& allowed,
                                    const std::vector<std::string>& needs_path, const std::string& fallback) {
     std::vector<OutputSpec> specs;

@@ -16,8 +16,6 @@ struct OutputSpec {
     io::Existing existing = io::Existing::kRefuse;  // kReplace with --force
 };
 
-// Adds --output (repeatable) and --force.
-void add_output_options(QCommandLineParser& parser, const std::string& formats_help);
 // Parses every --output; checks formats against `allowed` and that at most one goes to stdout.
 // With --force, each output may replace an existing file.
 // `needs_path` lists formats that cannot go to stdout (binary ones). Defaults to `fallback`.

@@ -8,7 +8,45 @@
 namespace ims::cli {
 namespace {
 
-constexpr int kDefaultTimeoutSeconds = 10;
+int run_plugins(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& plugins_command() {
+    static const Command kCommand{
+        .name = "plugins",
+        .summary = "list, show or verify plugins",
+        .forms = {"list", "show ID", "verify DIR"},
+        .description =
+            R"(list          every plugin found, loaded or refused, with the reason for a refusal
+show ID       one plugin's manifest and state; a native library is probed, and its native
+              checks listed
+verify DIR    runs the manifest and dependency gates on the plugin in DIR and probes its
+              native library; exit 0 when it would load, 1 when it is refused
+
+No command loads a plugin's native library into ims itself: catalogs, mappings and SQL
+checks are data. 'list' only names the library. 'show' and 'verify' load it in a child
+process, which reports its native checks back; a library that crashes, exits or does not
+finish loading within --timeout seconds refuses the plugin, e.g.
+  refused: plugin 'x': its library crashed while loading (signal 11, SIGSEGV)
+
+Plugins are searched in --plugin-path, then IMS_PLUGIN_PATH (colon-separated), then
+<dir of ims>/../lib/ims/plugins: the install dir, which the build tree mirrors.
+)",
+        .options = {kFormatOption,
+                    kPluginPathOption,
+                    {.name = "timeout",
+                     .value_name = "SECONDS",
+                     .help = "how long a native library may take to load when probed",
+                     .default_value = "10"}},
+        .examples = {"ims plugins list --format json",
+                     "ims plugins verify tests/fixtures/plugins/acme-sec --timeout 5"},
+        .run = run_plugins,
+    };
+    return kCommand;
+}
+
+namespace {
 
 // A plugin as shown: discovery's verdict, and the probe's when its library was probed.
 struct Shown {
@@ -88,17 +126,7 @@ std::chrono::seconds timeout_of(const QCommandLineParser& parser) {
     return std::chrono::seconds(seconds);
 }
 
-}  // namespace
-
-int run_plugins(Invocation& inv) {
-    QCommandLineParser parser;
-    add_format_option(parser);
-    add_plugin_path_option(parser);
-    parser.addOption({"timeout",
-                      "Seconds a native library may take to load when show or verify probes it.",
-                      "SECONDS", QString::number(kDefaultTimeoutSeconds)});
-    parser.addPositionalArgument("action", "list, show or verify");
-    if (!parse(parser, inv, 1, 2)) return kExitOk;
+int run_plugins(Invocation& inv, const QCommandLineParser& parser) {
     const Format format = format_of(parser);
     const std::chrono::seconds timeout = timeout_of(parser);
     const QStringList pos = parser.positionalArguments();
@@ -135,9 +163,7 @@ int run_plugins(Invocation& inv) {
         // The plugin under test comes first so that it is the one verified, with the installed
         // plugins available to satisfy its `requires`.
         std::vector<std::string> paths{dir};
-        std::vector<std::string> explicit_paths;
-        for (const auto& p : parser.values("plugin-path")) explicit_paths.push_back(to_std(p));
-        for (auto& p : plugins::search_paths(explicit_paths, inv.application_dir))
+        for (auto& p : plugins::search_paths(plugin_paths_of(parser), inv.application_dir))
             paths.push_back(p);
         plugins::PluginHost host(paths);
         Shown shown = probed(host.plugins().front(), timeout);
@@ -147,4 +173,5 @@ int run_plugins(Invocation& inv) {
     throw UsageError{"unknown action '" + action + "'; expected list, show ID or verify DIR"};
 }
 
+}  // namespace
 }  // namespace ims::cli

@@ -9,6 +9,43 @@
 namespace ims::cli {
 namespace {
 
+int run_verify(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& verify_command() {
+    static const Command kCommand{
+        .name = "verify",
+        .summary = "prove a store was changed only by ims",
+        .forms = {"STORE"},
+        .description =
+            R"(Opens STORE read-only (it never migrates) and checks: the change log's hash chain over the
+stored bytes; a replay of the log against every table and the evidence vault, so that a row
+written, edited or deleted outside ims is named by entity, id and field; that every evidence
+record's file is in the vault and every vault file matches its sha256; and SQLite's own page
+checks. A damaged store is reported, not refused.
+
+--receipt prints the change log's head as SEQ:HASH. Keep it (in a ticket, an email, a CI
+artefact); later, --expect-head SEQ:HASH (or a file holding it) proves that entry is still
+there, unchanged, so nothing was truncated or rewritten since.
+
+exit codes: 0 intact, 1 a problem was found, 2 the store cannot be opened or is of an older
+format (run 'ims migrate'), 3 another process holds it.
+)",
+        .options = {kFormatOption,
+                    {.name = "receipt", .help = "print only SEQ:HASH when the store is intact"},
+                    {.name = "expect-head",
+                     .value_name = "SEQ:HASH|FILE",
+                     .help = "also prove the log still holds this receipt's entry unchanged"}},
+        .examples = {"ims verify acme.ims --receipt > acme.receipt",
+                     "ims verify acme.ims --expect-head acme.receipt"},
+        .run = run_verify,
+    };
+    return kCommand;
+}
+
+namespace {
+
 // --expect-head takes the receipt itself or a file holding it (as --receipt printed it).
 std::optional<store::LogHead> expected_head(const QCommandLineParser& parser) {
     if (!parser.isSet("expect-head")) return std::nullopt;
@@ -27,17 +64,7 @@ std::optional<store::LogHead> expected_head(const QCommandLineParser& parser) {
     }
 }
 
-}  // namespace
-
-int run_verify(Invocation& inv) {
-    QCommandLineParser parser;
-    add_format_option(parser);
-    parser.addOption(
-        {"receipt", "Print only the change log's head, SEQ:HASH, when the store is intact."});
-    parser.addOption({"expect-head",
-                      "Also prove the log still holds this receipt's entry unchanged.",
-                      "SEQ:HASH|FILE"});
-    if (!parse(parser, inv, 1, 1)) return kExitOk;
+int run_verify(Invocation& inv, const QCommandLineParser& parser) {
     const Format format = format_of(parser);
     const auto expected = expected_head(parser);
     const std::string path = to_std(parser.positionalArguments()[0]);
@@ -64,4 +91,5 @@ int run_verify(Invocation& inv) {
     return report.ok() ? kExitOk : kExitFindings;
 }
 
+}  // namespace
 }  // namespace ims::cli

@@ -7,11 +7,32 @@
 #include <QtGlobal>
 
 namespace ims::cli {
+namespace {
 
-int run_version(Invocation& inv) {
-    QCommandLineParser parser;
-    add_format_option(parser);
-    if (!parse(parser, inv, 0, 0)) return kExitOk;
+int run_version(Invocation& inv, const QCommandLineParser& parser);
+
+}  // namespace
+
+const Command& version_command() {
+    static const Command kCommand{
+        .name = "version",
+        .summary = "print the versions of ims, its SDK ABI and libraries",
+        .forms = {""},
+        .description =
+            R"(Prints what a bug report needs: the versions of ims, the plugin SDK ABI it provides, the
+store format it writes, the platform a native plugin's manifest must name, and the Qt and
+SQLite in use.
+)",
+        .options = {kFormatOption},
+        .examples = {"ims version --format json"},
+        .run = run_version,
+    };
+    return kCommand;
+}
+
+namespace {
+
+int run_version(Invocation& inv, const QCommandLineParser& parser) {
     nlohmann::json doc = {
         {"ims", IMS_VERSION},
         {"sdk_abi", plugins::host_abi()},
@@ -31,4 +52,5 @@ int run_version(Invocation& inv) {
     return kExitOk;
 }
 
+}  // namespace
 }  // namespace ims::cli

@@ -4,6 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -122,16 +128,6 @@ TEST(CliUsage, UnknownCommandAndOptionExitTwo) {
     EXPECT_NE(missing.err.find("no such store"), std::string::npos);
 }
 
-TEST(CliHelp, EveryCommandExplainsItselfWithAnExample) {
-    for (const char* cmd : {"init", "adopt", "verify", "catalog", "plugins", "version", "help"}) {
-        auto help = run_ims({"help", cmd});
-        EXPECT_EQ(help.exit_code, 0) << cmd;
-        EXPECT_EQ(help.out.rfind(std::string("usage: ims ") + cmd, 0), 0u) << help.out;
-        auto dashed = run_ims({cmd, "--help"});
-        EXPECT_EQ(dashed.out, help.out) << cmd;
-    }
-}
-
 }  // namespace
 
 namespace {
@@ -147,6 +143,71 @@ TEST(CliStore, ReAdoptKeepsTheRecordedAdoptionDateAndScope) {
     s.write("test", [&](ims::store::WriteTxn& txn) { row = txn.get("adopted_standard", "iso27001:2022"); });
     EXPECT_EQ(row["adopted_on"], "2024-03-01");
     EXPECT_EQ(row["scope"], "HQ");
+}
+
+std::string utc_today() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+    return text;
+}
+
+// Default dates are today in UTC whatever the machine's zone. At any moment UTC+14 or UTC-12 has
+// another date than UTC, so a local date would fail one of the two runs.
+TEST(CliStore, DefaultDatesAreTodayInUtcInEveryTimeZone) {
+    for (const std::string tz : {"Etc/GMT-14", "Etc/GMT+12"}) {  // POSIX sign: GMT-14 is UTC+14
+        if (!std::filesystem::exists("/usr/share/zoneinfo/" + tz))
+            GTEST_SKIP() << "no time zone data for " << tz << " (Debian package tzdata)";
+        ims::test::TempDir dir;
+        const std::string store = dir.file("acme.ims");
+        ASSERT_EQ(run_ims({"init", store, "--org", "Acme"}).exit_code, 0);
+        const std::string before = utc_today();
+        ASSERT_EQ(run_ims({"adopt", store, "iso27001:2022"}, {"TZ=" + tz}).exit_code, 0);
+        auto coverage = run_ims({"coverage", store, "--format", "json"}, {"TZ=" + tz});
+        const std::string after = utc_today();
+        const std::string adopted_on =
+            run_ims({"export", store}).json()["adopted_standards"][0]["adopted_on"];
+        EXPECT_TRUE(adopted_on == before || adopted_on == after)
+            << tz << ": adopted on " << adopted_on << ", UTC today " << after;
+        const std::string as_of = coverage.json()["as_of"];
+        EXPECT_TRUE(as_of == before || as_of == after)
+            << tz << ": as of " << as_of << ", UTC today " << after;
+    }
+}
+
+// A reader that closed the pipe leaves an output that could not be written: exit 4 with the
+// documented message, not death by SIGPIPE (docs/cli.md, "stdout and stderr").
+TEST(CliOutput, StdoutPipeClosedByItsReaderExitsFourWithAMessage) {
+    int out[2], err[2];
+    ASSERT_EQ(pipe(out), 0);
+    ASSERT_EQ(pipe(err), 0);
+    close(out[0]);  // the reader is gone before ims writes
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        signal(SIGPIPE, SIG_DFL);  // as a shell starts a command
+        dup2(out[1], STDOUT_FILENO);
+        dup2(err[1], STDERR_FILENO);
+        close(out[1]);
+        close(err[0]);
+        close(err[1]);
+        execl(IMS_BINARY, IMS_BINARY, "catalog", "iso27001:2022", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(out[1]);
+    close(err[1]);
+    std::string messages;
+    char buffer[4096];
+    for (ssize_t n; (n = read(err[0], buffer, sizeof buffer)) > 0;)
+        messages.append(buffer, static_cast<std::size_t>(n));
+    close(err[0]);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status)) << "ims was killed by signal " << WTERMSIG(status);
+    EXPECT_EQ(WEXITSTATUS(status), 4);
+    EXPECT_EQ(messages, "ims catalog: cannot write to standard output (its reader closed the pipe)\n");
 }
 
 }  // namespace

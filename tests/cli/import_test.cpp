@@ -17,6 +17,7 @@
 #include <set>
 #include <thread>
 
+using ims::test::read_all;
 using ims::test::run_ims;
 using ims::test::read_all;
 using ims::test::write_file;
@@ -224,6 +225,51 @@ TEST_F(ImportStore, UnknownCollectionFieldAndMissingRequiredFieldAreRefused) {
     expect_refused({dir_.file("x.json")},
                    {"/peeple: 'peeple' is not an entity collection", "/people/0/nmae: person has no field 'nmae'",
                     "/people/0/name: person 'P-9': is required (a non-empty string)"});
+}
+
+TEST_F(ImportStore, CollectionNamedInTheSingularSuggestsThePluralWithoutListingEveryName) {
+    write_file(dir_.file("singular/control.csv"), "id,title,status\nCTRL-9,Backups,planned\n");
+    expect_refused({dir_.file("singular/control.csv")},
+                   {dir_.file("singular/control.csv") +
+                    ": the file name 'control' is not an entity collection (did you mean "
+                    "'controls'?)"});
+    std::string store = new_store("singular.ims");
+    auto run = run_ims({"import", store, dir_.file("singular/control.csv")});
+    EXPECT_EQ(run.err.find("awareness_activities"), std::string::npos) << run.err;
+}
+
+TEST_F(ImportStore, UnknownCollectionsListTheCollectionNamesOnceAtMost) {
+    write_file(dir_.file("many.json"),
+               R"({"control": [], "person": [], "frobs": [], "widgets": []})");
+    std::string store = new_store("many.ims");
+    auto run = run_ims({"import", store, dir_.file("many.json")});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(
+        run.err.find("/control: 'control' is not an entity collection (did you mean 'controls'?)"),
+        std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("/person: 'person' is not an entity collection (did you mean 'people'?)"),
+              std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("/frobs: 'frobs' is not an entity collection\n"), std::string::npos)
+        << run.err;
+    std::size_t lists = 0;
+    for (auto at = run.err.find("awareness_activities"); at != std::string::npos;
+         at = run.err.find("awareness_activities", at + 1))
+        ++lists;
+    EXPECT_EQ(lists, 1u) << run.err;
+}
+
+TEST_F(ImportStore, DryRunJsonCountsFilesToStoreNotFilesStored) {
+    std::string store = new_store("a.ims");
+    auto dry = run_ims({"import", store, kMini, "--dry-run", "--format", "json"});
+    ASSERT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_EQ(dry.json()["files_to_store"], 1) << dry.out;
+    EXPECT_FALSE(dry.json().contains("files_stored")) << dry.out;
+    auto real = run_ims({"import", store, kMini, "--format", "json"});
+    ASSERT_EQ(real.exit_code, 0) << real.err;
+    EXPECT_EQ(real.json()["files_stored"], 1) << real.out;
+    EXPECT_FALSE(real.json().contains("files_to_store")) << real.out;
 }
 
 TEST_F(ImportStore, EvidenceFileThatChangedSinceExportIsRefused) {

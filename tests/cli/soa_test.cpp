@@ -209,4 +209,60 @@ TEST(SoaExample, EveryControlDecidedAndEvidenceListedOnce) {
     EXPECT_GT(rows_with_evidence, 20);
 }
 
+// `ims soa` refuses a standard the store has not adopted exactly as `ims coverage` does: an
+// all-MISSING statement of a standard nobody adopted is no answer.
+TEST_F(SoaStore, StandardNotAdoptedIsRefusedAsCoverageRefusesIt) {
+    auto soa = run_ims({"soa", store_, "--standard", "iso27701:2025"});
+    auto coverage = run_ims({"coverage", store_, "--standard", "iso27701:2025"});
+    EXPECT_EQ(soa.exit_code, 2);
+    EXPECT_EQ(coverage.exit_code, 2);
+    EXPECT_TRUE(soa.out.empty()) << soa.out;
+    const std::string message =
+        store_ +
+        " has not adopted 'iso27701:2025' (adopted: iso27001:2022); adopt it with 'ims adopt " +
+        store_ + " iso27701:2025', or see what it would need with 'ims gap " + store_ +
+        " --adopt iso27701:2025'\n";
+    EXPECT_EQ(soa.err, "ims soa: " + message);
+    EXPECT_EQ(coverage.err, "ims coverage: " + message);
+}
+
+TEST(CliSoa, StoreThatAdoptedNothingIsRefusedNamingNone) {
+    ims::test::TempDir dir;
+    const std::string store = dir.file("empty.ims");
+    ASSERT_EQ(run_ims({"init", store, "--org", "Empty"}).exit_code, 0);
+    auto run = run_ims({"soa", store});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(
+        run.err.find("has not adopted 'iso27001:2022' (adopted: none); adopt it with 'ims adopt " +
+                     store + " iso27001:2022'"),
+        std::string::npos)
+        << run.err;
+}
+
+TEST_F(SoaStore, CountOfMissingDecisionsAgreesWithItsNumber) {
+    std::vector<std::string> controls;
+    const auto catalog = run_ims({"catalog", "iso27001:2022", "--format", "json"}).json();
+    for (const auto& r : catalog["requirements"])
+        if (r["kind"] == "control") controls.push_back(r["id"]);
+    ASSERT_EQ(controls.size(), 93u);
+    ASSERT_EQ(controls[0], "iso27001:2022/A.5.1");  // decided by the fixture, as is A.7.1
+    auto decide_from = [&](std::size_t first) {
+        auto s = ims::store::Store::open(store_);
+        s.write("test", [&](ims::store::WriteTxn& txn) {
+            for (std::size_t i = first; i < controls.size(); ++i)
+                txn.put("soa_entry",
+                        {{"id", controls[i]}, {"applicable", true}, {"justification", "needed"}});
+        });
+    };
+    decide_from(3);  // A.5.2 and A.5.3 left
+    auto two = run_ims({"soa", store_});
+    ASSERT_EQ(two.exit_code, 0) << two.err;
+    EXPECT_EQ(two.err,
+              "ims soa: 2 of 93 controls have no decision recorded; they are shown as MISSING\n");
+    decide_from(2);  // A.5.2 left
+    auto one = run_ims({"soa", store_});
+    EXPECT_EQ(one.err,
+              "ims soa: 1 of 93 controls has no decision recorded; it is shown as MISSING\n");
+}
+
 }  // namespace

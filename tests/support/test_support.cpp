@@ -26,8 +26,9 @@ nlohmann::json ImsRun::json() const {
 namespace {
 
 ImsRun run_program(const QString& program, const QStringList& prefix, const std::vector<std::string>& args,
-                   const std::vector<std::string>& env) {
+                   const std::vector<std::string>& env, const std::string& dir = {}) {
     QProcess process;
+    if (!dir.empty()) process.setWorkingDirectory(QString::fromStdString(dir));
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove("IMS_PLUGIN_PATH");
     for (const auto& entry : env) {
@@ -55,6 +56,13 @@ ImsRun run_program(const QString& program, const QStringList& prefix, const std:
 
 ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::string>& env) {
     return run_program(IMS_BINARY, {}, args, env);
+}
+
+ImsRun run_shell(const std::string& command, const std::string& dir) {
+    const std::string bin = std::filesystem::path(IMS_BINARY).parent_path().string();
+    const char* path = std::getenv("PATH");
+    return run_program("/bin/sh", {"-c"}, {command},
+                       {"PATH=" + bin + ":" + (path ? path : "/usr/bin:/bin")}, dir);
 }
 
 ImsRun run_ims_unprivileged(const std::vector<std::string>& args) {

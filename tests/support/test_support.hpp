@@ -20,6 +20,10 @@ struct ImsRun {
 // Runs build/bin/ims with `args` (and optional extra environment "NAME=value" entries).
 ImsRun run_ims(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
+// Runs one shell command line (/bin/sh -c) in `dir` with the built ims first on PATH, as a line
+// of a session in docs/cli.md would run.
+ImsRun run_shell(const std::string& command, const std::string& dir);
+
 // Runs ims as an unprivileged user (nobody, through setpriv, when the tests run as root), so that
 // file permissions apply: root may write read-only files.
 ImsRun run_ims_unprivileged(const std::vector<std::string>& args);

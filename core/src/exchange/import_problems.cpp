@@ -2,6 +2,8 @@
 
 #include "ims/core/error.hpp"
 
+#include <algorithm>
+
 namespace ims::exchange {
 namespace {
 
@@ -16,14 +18,23 @@ void Problems::add(std::string problem) {
         ++dropped_;
 }
 
+void Problems::note(std::string sentence) {
+    if (std::find(notes_.begin(), notes_.end(), sentence) == notes_.end())
+        notes_.push_back(std::move(sentence));
+}
+
 void Problems::throw_if_any() const {
     if (problems_.empty()) return;
-    if (problems_.size() == 1)
-        throw Error(ErrorCode::kInvalidInput, problems_.front() + "; nothing was imported");
+    if (problems_.size() == 1) {
+        std::string message = problems_.front();
+        for (const auto& n : notes_) message += "; " + n;
+        throw Error(ErrorCode::kInvalidInput, message + "; nothing was imported");
+    }
     std::string message =
         std::to_string(problems_.size() + dropped_) + " problems; nothing was imported:";
     for (const auto& p : problems_) message += "\n  " + p;
     if (dropped_) message += "\n  ... and " + std::to_string(dropped_) + " more";
+    for (const auto& n : notes_) message += "\n" + n;
     throw Error(ErrorCode::kInvalidInput, message);
 }
 

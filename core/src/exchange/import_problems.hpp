@@ -13,12 +13,16 @@ namespace ims::exchange {
 class Problems {
 public:
     void add(std::string problem);
+    // A sentence that helps with several problems, such as a list of valid names: printed once,
+    // after the problems, however many add it.
+    void note(std::string sentence);
     bool empty() const { return problems_.empty(); }
     // Throws ims::Error(kInvalidInput) with every problem, one per line, when there is any.
     void throw_if_any() const;
 
 private:
     std::vector<std::string> problems_;
+    std::vector<std::string> notes_;
     std::size_t dropped_ = 0;
 };
 
