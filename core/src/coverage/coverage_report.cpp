@@ -7,13 +7,11 @@
 namespace ims::coverage {
 namespace {
 
-// A report's bytes on their way to the sink: collected in chunks, handed over after every source,
-// so that a requirement reached by thousands of controls never sits in memory whole.
+// A report's bytes on their way to the sink, handed over after every source, so that a
+// requirement reached by thousands of controls never sits in memory whole. (The sink buffers.)
 struct Out {
-    static constexpr std::size_t kChunk = 64 * 1024;
     explicit Out(io::Sink& to) : sink(to) {}
-    void drain(bool all = false) {
-        if (buffer.empty() || (!all && buffer.size() < kChunk)) return;
+    void drain() {
         sink.write(buffer);
         buffer.clear();
     }
@@ -212,7 +210,7 @@ void Report::finish() {
         s.out.json.end_object();
         s.out.buffer += "\n";
     }
-    s.out.drain(true);
+    s.out.drain();
 }
 
 void write_gap(io::Sink& sink, Format format, const std::string& store_name,
@@ -245,7 +243,7 @@ void write_gap(io::Sink& sink, Format format, const std::string& store_name,
                 write_sources(out, rc);
             }
         }
-        out.drain(true);
+        out.drain();
         return;
     }
     // The keys in sorted order, as the report has always had them.
@@ -273,7 +271,7 @@ void write_gap(io::Sink& sink, Format format, const std::string& store_name,
     write_totals(json, cov.totals);
     json.end_object();
     buffer += "\n";
-    out.drain(true);
+    out.drain();
 }
 
 }  // namespace ims::coverage
