@@ -7,8 +7,9 @@
 
 namespace ims::formats {
 
-void append_json_string(std::string& out, std::string_view text) {
+void append_json_string(std::string& out, std::string_view text, InvalidUtf8 invalid) {
     static constexpr char kHex[] = "0123456789abcdef";
+    const std::size_t start = out.size();
     bool ascii = true;
     out += '"';
     for (char c : text) {
@@ -47,11 +48,17 @@ void append_json_string(std::string& out, std::string_view text) {
         }
     }
     out += '"';
-    if (!ascii && util::first_invalid_utf8(text))
+    if (ascii) return;
+    const auto bad = util::first_invalid_utf8(text);
+    if (!bad) return;
+    if (invalid == InvalidUtf8::kThrow)
         throw Error(ErrorCode::kInvalidInput,
-                    "text that is not valid UTF-8 cannot be written as JSON (at byte " +
-                        std::to_string(*util::first_invalid_utf8(text)) + ": " +
-                        util::describe_bytes_at(text, *util::first_invalid_utf8(text)) + ")");
+                    "text that is not valid UTF-8 cannot be written as JSON (" +
+                        util::describe_bytes_at(text, *bad) + " at byte " + std::to_string(*bad) +
+                        ")");
+    out.resize(start);
+    out += nlohmann::json(std::string(text))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void JsonWriter::indent(std::size_t depth) {

@@ -46,7 +46,13 @@ private:
     bool after_key_ = false;
 };
 
-// `text` as a JSON string, quotes included, escaped as nlohmann escapes it.
-void append_json_string(std::string& out, std::string_view text);
+// What to do with text that is not UTF-8: refuse it (ims::Error kInvalidInput), or write it with
+// U+FFFD in place of each bad byte, as nlohmann's error_handler_t::replace does (for messages
+// and comparisons about data that may have been damaged).
+enum class InvalidUtf8 { kThrow, kReplace };
+
+// `text` as a JSON string, quotes included, escaped as nlohmann's dump() escapes it.
+void append_json_string(std::string& out, std::string_view text,
+                        InvalidUtf8 invalid = InvalidUtf8::kThrow);
 
 }  // namespace ims::formats
