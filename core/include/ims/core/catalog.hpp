@@ -62,6 +62,8 @@ public:
 private:
     std::vector<Standard> standards_;
     std::vector<std::string> problems_;
+    // Every requirement by id, for find_requirement: an import looks one up per row.
+    std::map<std::string, const Requirement*, std::less<>> requirements_;
 };
 
 // Writes the standard and its requirements into the store (through the one write path).
