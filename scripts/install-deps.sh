@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build ccache pkg-config binutils unzip
-    qt6-base-dev libboost-dev nlohmann-json3-dev libvalijson-dev libsqlite3-dev
+    qt6-base-dev libboost-dev nlohmann-json3-dev libvalijson-dev libsqlite3-dev libssl-dev
     libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev sqlite3 libxml2-utils time
     clang-14 libclang-rt-14-dev
 )

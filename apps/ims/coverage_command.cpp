@@ -1,10 +1,13 @@
 // `ims coverage STORE`: per adopted standard, what the implemented controls and their current
 // evidence cover, directly or through mappings, with totals per standard and per clause/theme.
-#include "coverage_output.hpp"
+#include "cli.hpp"
+#include "ims/core/coverage.hpp"
 #include "ims/core/store.hpp"
+#include "options.hpp"
 #include "output.hpp"
 
-#include <sstream>
+#include <algorithm>
+#include <memory>
 
 namespace ims::cli {
 namespace {
@@ -57,21 +60,28 @@ int run_coverage(Invocation& inv, const QCommandLineParser& parser) {
     check_targets(parser, outputs);
     const std::string as_of = as_of_of(parser);
     const std::string path = to_std(parser.positionalArguments()[0]);
-    store::Store::open(path, store::Store::Mode::kReadOnly);  // refuses what is not a store
+    const auto store = store::Store::open(path, store::Store::Mode::kReadOnly);
 
     Installed installed(parser, inv);
     const catalog::Library& library = installed.library;
     const mappings::MappingGraph graph = load_mappings(installed, inv);
 
-    const coverage::StoreFacts facts = coverage::read_facts(path, as_of);
+    const coverage::StoreFacts facts = coverage::read_facts(store, as_of);
     std::vector<std::string> ids = facts.adopted;
     if (parser.isSet("standard")) {
         std::string wanted = to_std(parser.value("standard"));
         require_adopted(path, ids, wanted);
         ids = {wanted};
     }
-    nlohmann::json standards = nlohmann::json::array();
-    std::ostringstream text;
+    // Each standard is computed, written to every output and dropped before the next.
+    std::vector<std::unique_ptr<Output>> targets;
+    std::vector<std::unique_ptr<coverage::Report>> reports;
+    for (const auto& spec : outputs) {
+        targets.push_back(std::make_unique<Output>(inv, spec));
+        const auto format =
+            spec.format == "json" ? coverage::Format::kJson : coverage::Format::kText;
+        reports.push_back(std::make_unique<coverage::Report>(*targets.back(), format, path, as_of));
+    }
     for (const auto& id : ids) {
         const catalog::Standard* s = library.find(id);
         if (s == nullptr) {
@@ -79,31 +89,11 @@ int run_coverage(Invocation& inv, const QCommandLineParser& parser) {
                     << "', but no installed plugin provides it; skipped\n";
             continue;
         }
-        auto cov = coverage::compute(facts, *s, graph);
-        {
-            nlohmann::json groups = nlohmann::json::array(), reqs = nlohmann::json::array();
-            for (const auto& [group, totals] : cov.groups)
-                groups.push_back({{"id", group->id}, {"title", group->title}, {"totals", totals_json(totals)}});
-            for (const auto& rc : cov.requirements) reqs.push_back(requirement_json(rc));
-            standards.push_back({{"id", s->id}, {"title", s->short_title}, {"totals", totals_json(cov.totals)},
-                                 {"groups", groups}, {"requirements", reqs}});
-        }
-        text << s->short_title << ": " << cov.totals.full << " fully, " << cov.totals.partial
-                << " partially, " << cov.totals.none << " not covered (leaf requirements, as of "
-                << as_of << ")\n";
-        for (const auto& [group, t] : cov.groups)
-            text << "  " << group->ref << " " << group->title << ": " << t.full << " full, "
-                    << t.partial << " partial, " << t.none << " none\n";
-        for (const auto& rc : cov.requirements) {
-            if (rc.sources.empty()) continue;
-            text << "  " << coverage::to_string(rc.level) << "  " << rc.requirement->id << "  "
-                 << rc.requirement->title << "\n";
-            print_sources(text, rc, "      ");
-        }
+        const auto cov = coverage::compute(facts, *s, graph);
+        for (auto& report : reports) report->add(cov);
     }
-    nlohmann::json doc = {{"store", path}, {"as_of", as_of}, {"standards", standards}};
-    for (const auto& spec : outputs)
-        write_output(inv, spec, spec.format == "json" ? doc.dump(2) + "\n" : text.str());
+    for (auto& report : reports) report->finish();
+    for (auto& target : targets) target->commit();
     return kExitOk;
 }
 

@@ -117,8 +117,7 @@ void write_csv_dir(const Invocation& inv, const store::Store& store, fs::path di
     try {
         fs::remove_all(fresh);
         io::create_folders(fresh.string());
-        for (const auto& [name, text] : exchange::export_csv(store, exchange::kFilesPrefix))
-            io::write_output_file((fresh / name).string(), text, io::Existing::kRefuse);
+        exchange::write_csv_files(store, exchange::kFilesPrefix, fresh.string());
         exchange::write_evidence_files(store, fresh.string());
         if (fs::exists(dir)) {
             fs::rename(dir, old);
@@ -150,7 +149,9 @@ int run_export(Invocation& inv, const QCommandLineParser& parser) {
                 continue;
             }
             if (spec.path.empty()) {
-                write_output(inv, spec, exchange::export_document(store, "").dump(2) + "\n");
+                Output out(inv, spec);
+                exchange::write_document(store, "", out);
+                out.commit();
                 if (!exchange::exported_blobs(store).empty())
                     inv.err << "ims export: evidence files are written only beside a file: --output "
                                "json:PATH\n";
@@ -160,8 +161,9 @@ int run_export(Invocation& inv, const QCommandLineParser& parser) {
             const fs::path dir = fs::absolute(spec.path).parent_path();
             io::create_folders(dir.string());
             exchange::write_evidence_files(store, dir.string());
-            write_output(inv, spec,
-                         exchange::export_document(store, exchange::kFilesPrefix).dump(2) + "\n");
+            Output out(inv, spec);
+            exchange::write_document(store, exchange::kFilesPrefix, out);
+            out.commit();
             inv.err << "wrote " << spec.path << "\n";
         }
     });

@@ -43,12 +43,25 @@ void check_targets(const QCommandLineParser& parser, const std::vector<OutputSpe
     }
 }
 
+Output::Output(const Invocation& inv, const OutputSpec& spec) : out_(inv.out) {
+    if (!spec.path.empty()) file_ = std::make_unique<io::OutputFile>(spec.path, spec.existing);
+}
+
+void Output::write(std::string_view bytes) {
+    if (file_) return file_->write(bytes);
+    out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    // Stop at once: a report of hundreds of megabytes should not be computed for a closed pipe.
+    if (!out_) throw Error(ErrorCode::kIo, "cannot write to standard output");
+}
+
+void Output::commit() {
+    if (file_) file_->commit();
+}
+
 void write_output(const Invocation& inv, const OutputSpec& spec, const std::string& bytes) {
-    if (spec.path.empty()) {
-        inv.out << bytes;
-        return;
-    }
-    io::write_output_file(spec.path, bytes, spec.existing);
+    Output out(inv, spec);
+    out.write(bytes);
+    out.commit();
 }
 
 }  // namespace ims::cli

@@ -5,7 +5,9 @@
 #include "cli.hpp"
 #include "ims/core/output_file.hpp"
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ims::cli {
@@ -24,6 +26,20 @@ std::vector<OutputSpec> outputs_of(const QCommandLineParser& parser, const std::
 // Refuses a target that no output may replace (an ims store: ims::Error kConflict), and
 // (UsageError) one that exists when --force is not set. Call before the work that writes.
 void check_targets(const QCommandLineParser& parser, const std::vector<OutputSpec>& outputs);
+// One output written piece by piece: to stdout, or through io::OutputFile to a file that appears,
+// complete, only when commit() succeeds (a failure throws ims::Error kIo naming the path and the
+// cause; stdout that cannot be written is kIo too).
+class Output : public io::Sink {
+public:
+    Output(const Invocation& inv, const OutputSpec& spec);
+    void write(std::string_view bytes) override;
+    void commit();
+
+private:
+    std::ostream& out_;
+    std::unique_ptr<io::OutputFile> file_;
+};
+
 // Writes `bytes` to stdout or atomically to the path through io::OutputFile (ims::Error kIo on
 // failure, naming the path and the cause).
 void write_output(const Invocation& inv, const OutputSpec& spec, const std::string& bytes);

@@ -1,5 +1,5 @@
 // `ims soa STORE`: the Statement of Applicability as a spreadsheet, CSV, Markdown or HTML.
-#include "coverage_output.hpp"
+#include "options.hpp"
 #include "ims/core/soa.hpp"
 #include "ims/core/store.hpp"
 #include "output.hpp"
@@ -47,16 +47,14 @@ int run_soa(Invocation& inv, const QCommandLineParser& parser) {
     const std::string as_of = as_of_of(parser);
     const std::string path = to_std(parser.positionalArguments()[0]);
     const std::string id = to_std(parser.value("standard"));
-    {
-        auto store = store::Store::open(path, store::Store::Mode::kReadOnly);
-        std::vector<std::string> adopted;
-        store.for_each("adopted_standard",
-                       [&](const nlohmann::json& row) { adopted.push_back(row["id"]); });
-        require_adopted(path, adopted, id);
-    }
+    const auto store = store::Store::open(path, store::Store::Mode::kReadOnly);
+    std::vector<std::string> adopted;
+    store.for_each("adopted_standard",
+                   [&](const nlohmann::json& row) { adopted.push_back(row["id"]); });
+    require_adopted(path, adopted, id);
 
     Installed installed(parser, inv);
-    auto statement = soa::build(path, installed.standard(id), as_of);
+    auto statement = soa::build(store, installed.standard(id), as_of);
     if (statement.rows.empty())
         throw UsageError{"standard '" + id + "' has no controls to decide on"};
 

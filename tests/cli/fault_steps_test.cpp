@@ -2,7 +2,6 @@
 // `ims evidence add` and `ims export`, failed at their N-th write for each N up to the run's
 // write count, exit 4 naming "disk full", and leave the store verifying and holding what it held
 // before or the whole change, never a part; an export leaves no partial output (issue 10).
-#include "ims/core/exchange.hpp"
 #include "ims/core/store.hpp"
 #include "test_support.hpp"
 
@@ -44,9 +43,7 @@ std::map<std::string, std::string> files_under(const std::string& dir) {
 
 // The store's whole content as `ims export` gives it, read in-process to keep the runs few.
 std::string content_of(const std::string& store) {
-    return ims::exchange::export_document(
-               ims::store::Store::open(store, ims::store::Store::Mode::kReadOnly), "")
-        .dump();
+    return ims::test::exported_content(store);
 }
 
 void expect_disk_full(const ims::test::ImsRun& run) {

@@ -1,7 +1,6 @@
 // Honest outputs on a full disk, with the real `ims` and tests/faults/fault_shim.c: every file
 // output exits 4 naming the path and "disk full" and leaves no file (or the earlier one intact),
 // and no output replaces a store (issue 10 items 1 and 6).
-#include "ims/core/exchange.hpp"
 #include "ims/core/store.hpp"
 #include "test_support.hpp"
 
@@ -40,9 +39,7 @@ std::string names(const std::map<std::string, std::string>& files) {
 
 // The store's whole content as `ims export` gives it, read in-process to keep the runs few.
 std::string content_of(const std::string& store) {
-    return ims::exchange::export_document(
-               ims::store::Store::open(store, ims::store::Store::Mode::kReadOnly), "")
-        .dump();
+    return ims::test::exported_content(store);
 }
 
 // A failed output: exit 4, the message names `path` and the cause, and nothing claims success.

@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 
 #include <dlfcn.h>
 
@@ -157,11 +158,14 @@ protected:
         PluginGates::SetUp();
         store_path_ = dir_.file("acme.ims");
         ims::store::Store::create(store_path_, "Acme", "test");
-        evaluation_.store_path = store_path_;
+        store_ = std::make_unique<ims::store::Store>(
+            ims::store::Store::open(store_path_, ims::store::Store::Mode::kReadOnly));
+        evaluation_.store = store_.get();
         evaluation_.params["as_of"] = "2026-11-25";
     }
     ims::test::TempDir dir_;
     std::string store_path_;
+    std::unique_ptr<ims::store::Store> store_;
     ims::checks::Evaluation evaluation_;
 };
 

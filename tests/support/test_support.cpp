@@ -1,5 +1,8 @@
 #include "test_support.hpp"
 
+#include "ims/core/exchange.hpp"
+#include "ims/core/store.hpp"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -135,6 +138,16 @@ void tamper(const std::string& store_path, const std::string& sql) {
     sqlite3_free(error);
     sqlite3_close(db);
     ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+std::string exported_content(const std::string& store_path) {
+    struct Collect : io::Sink {
+        void write(std::string_view bytes) override { text.append(bytes); }
+        std::string text;
+    } out;
+    const auto store = store::Store::open(store_path, store::Store::Mode::kReadOnly);
+    store.read([&] { exchange::write_document(store, "", out); });
+    return out.text;
 }
 
 }  // namespace ims::test

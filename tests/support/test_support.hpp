@@ -68,6 +68,10 @@ private:
 // Path of ../shared/reference/standards_data.json when present, else "" (tests then skip).
 std::string reference_data_path();
 
+// The store's whole content as `ims export` writes it (the JSON document, no evidence files),
+// read in-process to keep the runs of the binary few.
+std::string exported_content(const std::string& store_path);
+
 // Executes one SQL statement on a store file directly, bypassing ims (to simulate tampering).
 void tamper(const std::string& store_path, const std::string& sql);
 

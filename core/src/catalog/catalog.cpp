@@ -101,6 +101,8 @@ Library::Library(const plugins::PluginHost& host) {
             }
         }
     }
+    for (const auto& standard : standards_)
+        for (const auto& r : standard.requirements) requirements_.emplace(r.id, &r);
 }
 
 const Standard* Library::find(const std::string& standard_id) const {
@@ -110,11 +112,8 @@ const Standard* Library::find(const std::string& standard_id) const {
 }
 
 const Requirement* Library::find_requirement(const std::string& requirement_id) const {
-    const Standard* s = find(requirement_id.substr(0, requirement_id.find('/')));
-    if (s == nullptr) return nullptr;
-    for (const auto& r : s->requirements)
-        if (r.id == requirement_id) return &r;
-    return nullptr;
+    auto it = requirements_.find(requirement_id);
+    return it == requirements_.end() ? nullptr : it->second;
 }
 
 void sync_standard(store::WriteTxn& txn, const Standard& s) {

@@ -73,8 +73,11 @@ ims_status host_query(ims_run* run, ims_str sql, const ims_param* params, size_t
     for (size_t i = 0; i < param_count; ++i) bound[str(params[i].name)] = str(params[i].value);
     if (past_deadline(run)) return IMS_CANCELLED;
     try {
-        if (!run->connection)
-            run->connection = std::make_unique<store::QueryConnection>(run->evaluation->store_path);
+        if (!run->connection) {
+            if (run->evaluation->store == nullptr)
+                throw Error(ErrorCode::kInternal, "the evaluation names no store");
+            run->connection = std::make_unique<store::QueryConnection>(*run->evaluation->store);
+        }
         run->connection->set_deadline(run->deadline);
         ims_status status = IMS_OK;
         std::vector<ims_str> names, values;

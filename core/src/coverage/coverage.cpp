@@ -1,6 +1,8 @@
 #include "ims/core/coverage.hpp"
 
-#include "store/query.hpp"
+#include "ims/core/store.hpp"
+#include "store/sqlite.hpp"
+#include "store/store_access.hpp"
 #include "store/v1_reads.hpp"
 
 #include <algorithm>
@@ -19,41 +21,50 @@ Level level_of(const std::string& link_coverage, const mappings::Path* path, boo
     return level;
 }
 
+std::size_t hops(const Source& source) {
+    return source.path == nullptr ? 0 : source.path->hops.size();
+}
+
 void add(Totals& totals, Level level) {
-    if (level == Level::kFull) ++totals.full;
-    else if (level == Level::kPartial) ++totals.partial;
-    else ++totals.none;
+    if (level == Level::kFull)
+        ++totals.full;
+    else if (level == Level::kPartial)
+        ++totals.partial;
+    else
+        ++totals.none;
 }
 
 }  // namespace
 
 std::string_view to_string(Level level) {
     switch (level) {
-        case Level::kFull: return "full";
-        case Level::kPartial: return "partial";
-        case Level::kNone: return "none";
+        case Level::kFull:
+            return "full";
+        case Level::kPartial:
+            return "partial";
+        case Level::kNone:
+            return "none";
     }
     return "none";
 }
 
-StoreFacts read_facts(const std::string& store_path, const std::string& as_of) {
+StoreFacts read_facts(const store::Store& store, const std::string& as_of) {
     StoreFacts facts;
     facts.as_of = as_of;
-    store::QueryConnection db(store_path);
-    db.query("SELECT standard_id FROM v1_adopted_standards ORDER BY standard_id", {},
-             [&](const store::QueryRow& row) {
-                 facts.adopted.push_back(*row.values[0]);
-                 return true;
-             });
-    db.query(
-        "SELECT c.id, c.title, l.requirement_id, l.coverage FROM v1_controls c "
-        "JOIN v1_control_requirements l ON l.control_id = c.id WHERE c.status = 'implemented' "
-        "ORDER BY c.id, l.requirement_id",
-        {}, [&](const store::QueryRow& row) {
-            facts.links.push_back({*row.values[0], *row.values[1], *row.values[2], *row.values[3]});
-            return true;
-        });
-    facts.evidence_of_control = store::current_evidence_by_control(db, as_of);
+    store.read([&] {
+        store::Database& db = store::StoreAccess::database(store);
+        store::Statement adopted(
+            db, "SELECT standard_id FROM v1_adopted_standards ORDER BY standard_id");
+        while (adopted.step()) facts.adopted.push_back(adopted.text(0));
+        store::Statement links(
+            db,
+            "SELECT c.id, c.title, l.requirement_id, l.coverage FROM v1_controls c "
+            "JOIN v1_control_requirements l ON l.control_id = c.id WHERE c.status = 'implemented' "
+            "ORDER BY c.id, l.requirement_id");
+        while (links.step())
+            facts.links.push_back({links.text(0), links.text(1), links.text(2), links.text(3)});
+        facts.evidence_of_control = store::current_evidence_by_control(db, as_of);
+    });
     return facts;
 }
 
@@ -71,37 +82,35 @@ StandardCoverage compute(const StoreFacts& facts, const catalog::Standard& stand
         result.requirements.push_back({&r, !parents.count(r.ref), Level::kNone, {}});
     }
 
-    // Each linked requirement reaches this standard directly or through the mapping graph.
-    std::map<std::string, std::vector<mappings::Related>> related_cache;
+    // Each linked requirement reaches this standard directly or through the mapping graph. The
+    // graph is walked once per linked requirement, of which there are at most as many as the
+    // adopted catalogs hold, however many controls link to them.
+    auto paths = std::make_shared<std::map<std::string, std::vector<mappings::Related>>>();
     for (const Link& link : facts.links) {
         auto found = facts.evidence_of_control.find(link.control_id);
-        const auto& evidence = found == facts.evidence_of_control.end() ? kNoEvidence : found->second;
-        Source base{link.control_id, link.control_title, link.requirement_id, link.coverage,
-                    evidence, {}, Level::kNone};
-        if (auto it = index.find(link.requirement_id); it != index.end()) {
-            Source s = base;
-            s.level = level_of(link.coverage, nullptr, !evidence.empty());
-            result.requirements[it->second].sources.push_back(std::move(s));
-        }
-        auto [cached, fresh] = related_cache.try_emplace(link.requirement_id);
+        const auto* evidence =
+            found == facts.evidence_of_control.end() ? &kNoEvidence : &found->second;
+        if (auto it = index.find(link.requirement_id); it != index.end())
+            result.requirements[it->second].sources.push_back(
+                {&link, evidence, nullptr, level_of(link.coverage, nullptr, !evidence->empty())});
+        auto [cached, fresh] = paths->try_emplace(link.requirement_id);
         if (fresh) cached->second = graph.related(link.requirement_id);
         for (const auto& related : cached->second) {
             auto it = index.find(related.requirement_id);
             if (it == index.end()) continue;
-            for (const auto& path : related.paths) {
-                Source s = base;
-                s.path = path;
-                s.level = level_of(link.coverage, &path, !evidence.empty());
-                result.requirements[it->second].sources.push_back(std::move(s));
-            }
+            for (const auto& path : related.paths)
+                result.requirements[it->second].sources.push_back(
+                    {&link, evidence, &path, level_of(link.coverage, &path, !evidence->empty())});
         }
     }
+    result.paths = std::move(paths);
 
     for (auto& rc : result.requirements) {
-        std::stable_sort(rc.sources.begin(), rc.sources.end(), [](const Source& a, const Source& b) {
-            if (a.level != b.level) return a.level > b.level;
-            return a.path.hops.size() < b.path.hops.size();
-        });
+        std::stable_sort(rc.sources.begin(), rc.sources.end(),
+                         [](const Source& a, const Source& b) {
+                             if (a.level != b.level) return a.level > b.level;
+                             return hops(a) < hops(b);
+                         });
         if (!rc.sources.empty()) rc.level = rc.sources.front().level;
     }
     // A parent without sources of its own takes what its children give: full only when all are.

@@ -5,6 +5,7 @@
 
 #include "ims/core/error.hpp"
 #include "ims/core/store.hpp"
+#include "formats/json_writer.hpp"
 #include "store/sqlite.hpp"
 #include "util/sha256.hpp"
 
@@ -13,10 +14,10 @@
 namespace ims::store {
 namespace {
 
-std::string quoted(const std::string& text) {
+void append_quoted(std::string& record, const std::string& text) {
     try {
-        return nlohmann::json(text).dump();
-    } catch (const nlohmann::json::exception&) {
+        formats::append_json_string(record, text);
+    } catch (const Error&) {
         throw Error(ErrorCode::kInvalidInput, "holds text that is not valid UTF-8");
     }
 }
@@ -27,11 +28,16 @@ std::string entry_hash(std::string_view prev_hash, const LogEntry& e) {
     std::string record;
     record.reserve(prev_hash.size() + e.payload.size() + 160);
     record.append(prev_hash).append("\n");
-    record.append("{\"actor\":").append(quoted(e.actor));
-    record.append(",\"at\":").append(quoted(e.at));
-    record.append(",\"entity\":").append(quoted(e.entity));
-    record.append(",\"entity_id\":").append(quoted(e.entity_id));
-    record.append(",\"op\":").append(quoted(e.op));
+    record.append("{\"actor\":");
+    append_quoted(record, e.actor);
+    record.append(",\"at\":");
+    append_quoted(record, e.at);
+    record.append(",\"entity\":");
+    append_quoted(record, e.entity);
+    record.append(",\"entity_id\":");
+    append_quoted(record, e.entity_id);
+    record.append(",\"op\":");
+    append_quoted(record, e.op);
     record.append(",\"payload\":").append(e.payload);
     record.append(",\"seq\":").append(std::to_string(e.seq)).append("}");
     return util::sha256_hex(record);

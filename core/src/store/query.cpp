@@ -102,8 +102,8 @@ std::string describe(int action, const char* a, const char* b) {
 
 }  // namespace
 
-QueryConnection::QueryConnection(const std::string& store_path)
-    : db_(open_read_only_database(store_path)),
+QueryConnection::QueryConnection(const Store& store)
+    : db_(open_read_only_database(store.path())),
       probe_(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX) {
     // One read transaction for the connection's life: every query sees the same snapshot, so a
     // report built from many queries never mixes states of a store another process is changing.

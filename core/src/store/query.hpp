@@ -1,9 +1,10 @@
 // A read-only connection for checks and plugins: it may read the v1_* views and nothing else, and a
 // progress handler stops a query past its deadline. All its queries read one snapshot of the
-// store, taken when it was opened. Used by the native check runner, coverage and the SoA. One
-// QueryConnection per thread.
+// store, taken when it was opened. Used by the native check runner. One QueryConnection per
+// thread.
 #pragma once
 
+#include "ims/core/store.hpp"
 #include "store/sqlite.hpp"
 
 #include <chrono>
@@ -32,7 +33,9 @@ struct QueryRow {
 // is refused.
 class QueryConnection {
 public:
-    explicit QueryConnection(const std::string& store_path);
+    // A connection of its own to the open `store`'s file (the authorizers and the progress handler
+    // must not reach the store's other reads), read-only, in one read transaction.
+    explicit QueryConnection(const Store& store);
     // The authorizers and the progress handler hold `this`.
     QueryConnection(const QueryConnection&) = delete;
     QueryConnection& operator=(const QueryConnection&) = delete;

@@ -2,7 +2,9 @@
 #include "store/rows.hpp"
 
 #include "formats/json_reader.hpp"
+#include "formats/json_writer.hpp"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -25,6 +27,10 @@ TableSql build_table_sql(const model::Entity& entity) {
         values += (i ? ", ?" : "?") + std::to_string(i + 1);
         if (i > 0) updates += (i > 1 ? ", " : "") + name + " = excluded." + name;
     }
+    for (std::size_t i = 0; i < t.columns.size(); ++i) t.by_name.push_back(i);
+    std::sort(t.by_name.begin(), t.by_name.end(), [&](std::size_t a, std::size_t b) {
+        return t.columns[a].name < t.columns[b].name;  // the order of nlohmann::json's keys
+    });
     const std::string table(entity.table);
     t.select = "SELECT " + names + " FROM " + table;
     t.select_by_id = t.select + " WHERE id = ?1";
@@ -67,6 +73,30 @@ nlohmann::json row_from(const Statement& stmt, const model::Entity& entity) {
             row[columns[i].name] = stmt.text(column);
     }
     return row;
+}
+
+std::string logged_form(const Statement& stmt, const model::Entity& entity) {
+    const TableSql& sql = table_sql(entity);
+    std::string out = "{";
+    for (std::size_t i : sql.by_name) {
+        const int column = static_cast<int>(i);
+        if (stmt.is_null(column)) continue;
+        if (out.size() > 1) out += ',';
+        formats::append_json_string(out, sql.columns[i].name);
+        out += ':';
+        const model::Field* field = sql.columns[i].field;
+        const auto type = field ? field->type : model::FieldType::kText;
+        if (type == model::FieldType::kInteger)
+            out += std::to_string(stmt.integer(column));
+        else if (type == model::FieldType::kBoolean)
+            out += stmt.integer(column) != 0 ? "true" : "false";
+        else if (field && field->is_list())  // re-dumped as row_from reads it, spacing and all
+            out += nlohmann::json::parse(stmt.text(column))
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        else
+            formats::append_json_string(out, stmt.text(column), formats::InvalidUtf8::kReplace);
+    }
+    return out + "}";
 }
 
 }  // namespace ims::store

@@ -22,7 +22,8 @@ struct Column {
 // read_row() run once per imported row.
 struct TableSql {
     std::vector<Column> columns;
-    std::string select;  // every column, no WHERE
+    std::vector<std::size_t> by_name;  // indices into columns, in name order
+    std::string select;                // every column, no WHERE
     std::string select_by_id;
     std::string upsert;
 };
@@ -33,5 +34,10 @@ const std::vector<Column>& columns_of(const model::Entity& entity);
 // Reads the current row of a statement over table_sql(entity).select as JSON (only non-NULL
 // columns), in put()'s form.
 nlohmann::json row_from(const Statement& stmt, const model::Entity& entity);
+
+// The same row as the JSON text the change log records for it: row_from(stmt,
+// entity).dump() with invalid UTF-8 replaced, but written straight from the columns, without
+// building the JSON value. `ims verify` compares it with the newest payload of every live row.
+std::string logged_form(const Statement& stmt, const model::Entity& entity);
 
 }  // namespace ims::store

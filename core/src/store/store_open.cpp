@@ -60,6 +60,15 @@ void configure(Database& db) {
     db.exec("PRAGMA temp_store = MEMORY");
 }
 
+// Read-only connections (reports, export, verify, the check sandbox) get a 16 MiB page cache
+// instead of SQLite's 2 MB: lookups that jump about the file, such as integrity_check's index
+// checks, then hit the cache instead of reading pages again. Scans read each page once either
+// way, so the cap, not the store's size, bounds what it adds to memory.
+void configure_reader(Database& db) {
+    db.exec("PRAGMA temp_store = MEMORY");
+    db.exec("PRAGMA cache_size = -16384");
+}
+
 void migrate_database(Database& db) {
     const auto& steps = migrations();
     int64_t format = db.pragma_int("user_version");
@@ -260,6 +269,7 @@ std::unique_ptr<Database> open_checked(const std::string& path, Store::Mode mode
 Database open_read_only_database(const std::string& path) {
     int64_t format = 0;
     auto db = open_checked(path, Store::Mode::kReadOnly, format);
+    configure_reader(*db);
     return std::move(*db);
 }
 
@@ -275,7 +285,7 @@ Store Store::open(const std::string& path, Mode mode) {
         configure(*db);
         migrate_database(*db);
     } else {
-        db->exec("PRAGMA temp_store = MEMORY");
+        configure_reader(*db);
     }
     return Store(std::move(db));
 }

@@ -5,9 +5,10 @@
 // reported, never thrown: a damaged store is exactly what verify exists to describe.
 #include "store/verify.hpp"
 
+#include "formats/json_reader.hpp"
+#include "formats/json_writer.hpp"
 #include "ims/core/error.hpp"
 #include "ims/core/model.hpp"
-#include "formats/json_reader.hpp"
 #include "store/change_log.hpp"
 #include "store/rows.hpp"
 #include "store/vault.hpp"
@@ -105,7 +106,8 @@ std::string differing_fields(const nlohmann::json& live, const nlohmann::json& l
     return out.empty() ? "its stored form differs from the change log's" : out;
 }
 
-// The live rows of one logged entity (a model entity or the vault), ordered by id.
+// The live rows of one logged entity (a model entity or the vault), ordered by id, each with the
+// text the change log would record for it.
 class LiveRows {
 public:
     LiveRows(Database& db, std::string_view entity)
@@ -116,16 +118,23 @@ public:
     }
     bool done() const { return done_; }
     const std::string& id() const { return id_; }
-    const nlohmann::json& row() const { return row_; }
+    const std::string& logged_form() const { return logged_form_; }
+    // The current row as JSON, for a drift's message (built only then).
+    nlohmann::json row() const {
+        if (type_) return row_from(stmt_, *type_);
+        return {{"sha256", id_}, {"size", stmt_.integer(1)}};
+    }
     void advance() {
         done_ = !stmt_.step();
         if (done_) return;
         id_ = stmt_.text(0);
         if (type_) {
-            row_ = row_from(stmt_, *type_);
-        } else {
-            row_ = {{"sha256", id_}, {"size", stmt_.integer(1)}};
+            logged_form_ = store::logged_form(stmt_, *type_);
+            return;
         }
+        logged_form_ = "{\"sha256\":";
+        formats::append_json_string(logged_form_, id_, formats::InvalidUtf8::kReplace);
+        logged_form_ += ",\"size\":" + std::to_string(stmt_.integer(1)) + "}";
     }
 
 private:
@@ -133,7 +142,44 @@ private:
     Statement stmt_;
     bool done_ = false;
     std::string id_;
-    nlohmann::json row_;
+    std::string logged_form_;
+};
+
+// The newest change-log entry of each (entity, id), in that order. Only the keys are sorted (the
+// GROUP BY); op and payload are then read by seq, so the sort does not hold every payload.
+class NewestEntries {
+public:
+    explicit NewestEntries(Database& db)
+        : keys_(db,
+                "SELECT entity, entity_id, max(seq) FROM change_log GROUP BY entity, entity_id "
+                "ORDER BY entity, entity_id"),
+          entry_(db, "SELECT op, payload FROM change_log WHERE seq = ?1") {
+        advance();
+    }
+    bool done() const { return done_; }
+    const std::string& entity() const { return entity_; }
+    const std::string& id() const { return id_; }
+    const std::string& op() const { return op_; }
+    const std::string& payload() const { return payload_; }
+    int64_t seq() const { return seq_; }
+    void advance() {
+        done_ = !keys_.step();
+        if (done_) return;
+        entity_ = keys_.text(0);
+        id_ = keys_.text(1);
+        seq_ = keys_.integer(2);
+        entry_.reset();
+        entry_.bind(1, seq_);
+        entry_.step();
+        op_ = entry_.text(0);
+        payload_ = entry_.text(1);
+    }
+
+private:
+    Statement keys_, entry_;
+    bool done_ = false;
+    std::string entity_, id_, op_, payload_;
+    int64_t seq_ = 0;
 };
 
 // Every entity the log may name, in the log query's order (bytewise by name).
@@ -145,54 +191,44 @@ std::vector<std::string> logged_entities() {
 }
 
 // A log entry for an entity this ims has no table for drifts unless its newest entry deleted it.
-void report_unknown(const Statement& log, const std::function<void(const Drift&)>& fn) {
-    if (log.text(2) != "delete")
-        fn({log.text(0), log.text(1), std::nullopt, log.text(3), log.text(2), log.integer(4),
-            true});
+void report_unknown(const NewestEntries& log, const std::function<void(const Drift&)>& fn) {
+    if (log.op() != "delete")
+        fn({log.entity(), log.id(), std::nullopt, log.payload(), log.op(), log.seq(), true});
 }
 
 }  // namespace
 
 void for_each_drift(Database& db, const std::function<void(const Drift&)>& fn) {
-    // The newest entry of each (entity, id): bare columns take the values of the max(seq) row.
-    Statement log(db,
-                  "SELECT entity, entity_id, op, payload, max(seq) FROM change_log "
-                  "GROUP BY entity, entity_id ORDER BY entity, entity_id");
-    bool log_done = !log.step();
+    NewestEntries log(db);
     for (const auto& entity : logged_entities()) {
         // Log entries of entities this ims does not know sort before this one.
-        while (!log_done && log.text(0) < entity) {
+        while (!log.done() && log.entity() < entity) {
             report_unknown(log, fn);
-            log_done = !log.step();
+            log.advance();
         }
         LiveRows live(db, entity);
-        while (!live.done() || (!log_done && log.text(0) == entity)) {
-            const bool has_log = !log_done && log.text(0) == entity;
-            const int order = live.done() ? 1 : !has_log ? -1 : live.id().compare(log.text(1));
+        while (!live.done() || (!log.done() && log.entity() == entity)) {
+            const bool has_log = !log.done() && log.entity() == entity;
+            const int order = live.done() ? 1 : !has_log ? -1 : live.id().compare(log.id());
             if (order < 0) {
                 fn({entity, live.id(), live.row(), std::nullopt, {}, 0, false});
                 live.advance();
                 continue;
             }
-            const std::string op = log.text(2), payload = log.text(3);
-            const int64_t seq = log.integer(4);
             if (order > 0) {
-                if (op != "delete")
-                    fn({entity, log.text(1), std::nullopt, payload, op, seq, false});
+                if (log.op() != "delete")
+                    fn({entity, log.id(), std::nullopt, log.payload(), log.op(), log.seq(), false});
             } else {
-                const bool differs =
-                    op == "delete" ||
-                    live.row().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) !=
-                        payload;
-                if (differs) fn({entity, live.id(), live.row(), payload, op, seq, false});
+                if (log.op() == "delete" || live.logged_form() != log.payload())
+                    fn({entity, live.id(), live.row(), log.payload(), log.op(), log.seq(), false});
                 live.advance();
             }
-            log_done = !log.step();
+            log.advance();
         }
     }
-    while (!log_done) {
+    while (!log.done()) {
         report_unknown(log, fn);
-        log_done = !log.step();
+        log.advance();
     }
 }
 
@@ -209,9 +245,11 @@ std::string describe(const Drift& d) {
         return subject + " exists, but " + at + " says it was deleted: it was written outside ims";
     nlohmann::json logged;
     try {
-        logged = formats::parse_json(*d.logged, at);  // depth-bounded: a tampered payload cannot crash verify
+        logged = formats::parse_json(*d.logged,
+                                     at);  // depth-bounded: a tampered payload cannot crash verify
     } catch (const Error& e) {
-        return subject + ": " + at + " holds a payload that is not acceptable JSON (" + e.what() + ")";
+        return subject + ": " + at + " holds a payload that is not acceptable JSON (" + e.what() +
+               ")";
     }
     return subject + " differs from " + at + ": " + differing_fields(*d.live, logged) +
            "; it was edited outside ims";

@@ -1,5 +1,5 @@
 // SHA-256 for the change log, the evidence vault and plugin checksums (one implementation,
-// backed by QCryptographicHash). Not thread-safe per instance.
+// backed by OpenSSL's libcrypto). Not thread-safe per instance.
 #pragma once
 
 #include <memory>
@@ -20,6 +20,7 @@ public:
     std::string hex();  // lower-case hex digest; ends the computation
 
 private:
+    friend std::string sha256_hex(std::string_view bytes);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

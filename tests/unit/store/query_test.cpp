@@ -41,7 +41,8 @@ protected:
 
     // The message the sandbox refuses `sql` with, or "" when it ran.
     static std::string refusal(const std::string& sql) {
-        QueryConnection db(path_);
+        const auto store = ims::store::Store::open(path_, ims::store::Store::Mode::kReadOnly);
+        QueryConnection db(store);
         try {
             db.query(sql, {{":as_of", "2026-11-25"}}, [](const QueryRow&) { return true; });
         } catch (const ims::Error& e) {
@@ -52,7 +53,8 @@ protected:
 
     // The first column of the first row of `sql` run through the sandbox.
     static std::string scalar(const std::string& sql) {
-        QueryConnection db(path_);
+        const auto store = ims::store::Store::open(path_, ims::store::Store::Mode::kReadOnly);
+        QueryConnection db(store);
         std::string value = "<no row>";
         db.query(sql, {{":as_of", "2026-11-25"}}, [&](const QueryRow& row) {
             value = row.values[0].value_or("NULL");

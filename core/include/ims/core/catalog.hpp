@@ -51,6 +51,11 @@ Standard parse_catalog(std::string_view bytes, const std::string& path);
 class Library {
 public:
     explicit Library(const plugins::PluginHost& host);
+    // Moves keep every Requirement where it is; a copy would point into the original.
+    Library(const Library&) = delete;
+    Library& operator=(const Library&) = delete;
+    Library(Library&&) = default;
+    Library& operator=(Library&&) = default;
 
     const std::vector<Standard>& standards() const { return standards_; }
     const Standard* find(const std::string& standard_id) const;
@@ -62,6 +67,8 @@ public:
 private:
     std::vector<Standard> standards_;
     std::vector<std::string> problems_;
+    // Every requirement by id, for find_requirement: an import looks one up per row.
+    std::map<std::string, const Requirement*, std::less<>> requirements_;
 };
 
 // Writes the standard and its requirements into the store (through the one write path).

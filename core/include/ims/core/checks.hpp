@@ -1,7 +1,7 @@
 // Check results and the evaluation of a plugin's native checks against a store. A native check
 // that fails, throws inside the SDK helpers or reports an error becomes one `error` result; the
-// host goes on. Each evaluation opens its own read-only connection: safe to run from one thread
-// per evaluation.
+// host goes on. Each evaluation opens its own read-only connection to the store's file, so
+// evaluations of one open Store may run on several threads.
 #pragma once
 
 #include "ims/core/plugins.hpp"
@@ -11,6 +11,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace ims::store {
+class Store;
+}
 
 namespace ims::checks {
 
@@ -27,7 +31,7 @@ struct Result {
 };
 
 struct Evaluation {
-    std::string store_path;
+    const store::Store* store = nullptr;  // the open store the check reads; must be set
     // Resolved parameters without the colon; "as_of" (YYYY-MM-DD) is always present.
     std::map<std::string, std::string> params;
     // One deadline for the whole check, from the moment it starts: every query it runs shares

@@ -6,6 +6,7 @@
 
 #include "ims/core/catalog.hpp"
 #include "ims/core/model.hpp"
+#include "ims/core/output_file.hpp"
 #include "ims/core/store.hpp"
 
 #include <nlohmann/json.hpp>
@@ -58,14 +59,18 @@ struct ImportReport {
 ImportReport import_rows(store::WriteTxn& txn, const std::vector<SourceRow>& rows,
                          const catalog::Library& installed);
 
-// The whole organisation as an import document: every record collection in model order, rows
-// ordered by id, fields in model order, nulls left out. With `files_prefix` (e.g. "files/")
-// evidence rows with a vault file carry "file": files_prefix + sha256.
-nlohmann::ordered_json export_document(const store::Store& store, const std::string& files_prefix);
+// Writes the whole organisation to `out` as an import document (two-space indented JSON and a
+// final newline): every record collection in model order, rows ordered by id, fields in model
+// order, nulls left out. With `files_prefix` (e.g. "files/") evidence rows with a vault file carry
+// "file": files_prefix + sha256. Rows are written as they are read, so memory does not grow with
+// the store; call it inside Store::read for one snapshot.
+void write_document(const store::Store& store, const std::string& files_prefix, io::Sink& out);
 
-// The same content as CSV files: collection name -> file text (header row = field names).
-std::vector<std::pair<std::string, std::string>> export_csv(const store::Store& store,
-                                                            const std::string& files_prefix);
+// The same content as CSV files, <dir>/<collection>.csv (header row = field names) for each
+// collection that has rows, each written through io::OutputFile (refusing an existing file) as
+// its rows are read.
+void write_csv_files(const store::Store& store, const std::string& files_prefix,
+                     const std::string& dir);
 
 // The distinct vault hashes evidence rows refer to.
 std::vector<std::string> exported_blobs(const store::Store& store);

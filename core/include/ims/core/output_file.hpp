@@ -19,6 +19,17 @@ enum class Existing {
 // SQLite database (such as an ims store) or an SQLite WAL or rollback journal.
 void check_output_target(const std::string& path);
 
+// Where a document goes as it is written, piece by piece: a file being written (OutputFile) or
+// standard output. Streaming writers (export, coverage) write through one, so that no output is
+// held whole in memory.
+class Sink {
+public:
+    virtual ~Sink() = default;
+    // Appends bytes; throws ims::Error(kIo) naming the target and the cause when they cannot be
+    // written.
+    virtual void write(std::string_view bytes) = 0;
+};
+
 // A file being written. Nothing appears at `path` until commit() succeeds; destroying an
 // OutputFile that was not committed removes the temporary file. Every failure throws
 // Error(kIo) naming the path and the cause ("disk full" for ENOSPC and EDQUOT), after which the
@@ -28,15 +39,15 @@ void check_output_target(const std::string& path);
 //   out.write(header);
 //   for (...) out.write(row);
 //   out.commit();
-class OutputFile {
+class OutputFile : public Sink {
 public:
     OutputFile(std::string path, Existing existing);
-    ~OutputFile();
+    ~OutputFile() override;
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
 
     // Appends bytes (buffered; a failure may surface at a later write or at commit).
-    void write(std::string_view bytes);
+    void write(std::string_view bytes) override;
     // Where a library that writes a file by name (libxlsxwriter) writes instead of the target.
     // It must have closed the file, and its result must have been checked, before commit().
     const std::string& temp_path() const { return temp_path_; }

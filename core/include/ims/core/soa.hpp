@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+namespace ims::store {
+class Store;
+}
+
 namespace ims::soa {
 
 struct LinkedControl {
@@ -36,8 +40,10 @@ struct Statement {
     int decided = 0, applicable = 0, excluded = 0, missing = 0;
 };
 
-// Rows are the requirements of kind "control" of `standard`.
-Statement build(const std::string& store_path, const catalog::Standard& standard, const std::string& as_of);
+// Rows are the requirements of kind "control" of `standard`, read in one read transaction of
+// `store`, so that they are one snapshot of it.
+Statement build(const store::Store& store, const catalog::Standard& standard,
+                const std::string& as_of);
 
 // Writers; each returns the whole document as bytes (the caller writes it atomically),
 // except xlsx, which libxlsxwriter writes itself into an io::OutputFile's temporary file.

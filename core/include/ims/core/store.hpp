@@ -134,6 +134,7 @@ public:
     const std::string& path() const;
 
 private:
+    friend struct StoreAccess;  // libims_core's own reads (store/store_access.hpp)
     explicit Store(std::unique_ptr<Database> db);
     std::unique_ptr<Database> db_;
 };
