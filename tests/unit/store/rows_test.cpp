@@ -14,8 +14,8 @@ using ims::store::Store;
 // Every row of `entity`: the logged form next to row_from(...).dump() with invalid UTF-8 replaced.
 void expect_logged_form_is_the_dump(const Store& store, const char* entity) {
     const auto& type = ims::model::entity(entity);
-    ims::store::Statement stmt(store.database(),
-                               ims::store::table_sql(type).select + " ORDER BY id");
+    auto db = ims::test::open_raw(store.path());
+    ims::store::Statement stmt(db, ims::store::table_sql(type).select + " ORDER BY id");
     int rows = 0;
     while (stmt.step()) {
         ++rows;
