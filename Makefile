@@ -7,7 +7,7 @@ JOBS ?= 2
 FUZZ_TEST_SECONDS ?= 10
 FUZZ_SECONDS ?= 300
 
-.PHONY: deps build asan-build fuzz-build test fuzz demo bench docs clean
+.PHONY: deps build asan-build fuzz-build test fuzz demo bench docs schema clean
 
 deps:
 	./scripts/install-deps.sh
@@ -44,6 +44,14 @@ demo: build
 # apps/ims/*_command.cpp (the test that otherwise fails when they differ writes them instead).
 docs: build
 	IMS_UPDATE_DOCS=1 $(BUILD_DIR)/bin/ims_cli_tests --gtest_filter=CliDocs.UsageAndOptionTablesAreGeneratedFromTheDescriptions
+
+# After a change to the data model (core/src/model/entities.cpp): writes the next store migration
+# (core/src/store/migrations/NNNN.sql), the generated tables of docs/data-model.md and the import
+# JSON Schema. Commit what it writes; a test fails until it has run (docs/store.md).
+schema:
+	cmake --preset dev -B $(BUILD_DIR)
+	cmake --build $(BUILD_DIR) --target ims_schemagen -j $(JOBS)
+	$(BUILD_DIR)/bin/ims_schemagen $(CURDIR)
 
 # Times ims import of 100,000 evidence rows against sqlite3 .import (docs/performance.md).
 bench: build

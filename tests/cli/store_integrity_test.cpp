@@ -1,6 +1,9 @@
 // `ims verify` catching every alteration made outside ims, and the store's honest failures: a
 // damaged, truncated, locked or read-only store, two `ims init` racing, and evidence updates that
 // keep what they were not told to change. Each test reproduces a failure found in a stress test.
+#include "ims/core/store.hpp"
+#include "older_store.hpp"
+#include "store/sqlite.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -230,6 +233,104 @@ TEST_F(StoreIntegrity, VerifyNeverMigratesAndMigrateDoes) {
     EXPECT_NE(run.err.find("upgrade it with 'ims migrate " + store_ + "'"), std::string::npos)
         << run.err;
     EXPECT_EQ(read_all(store_), before);
+}
+
+// Every row of every table of a store, each value quoted (so that a changed type shows), ordered:
+// for comparing a store before and after a migration. Reads the columns `tables` names.
+using TableColumns = std::vector<std::pair<std::string, std::string>>;  // table, "c1, c2"
+TableColumns tables_of(const std::string& store) {
+    ims::store::Database db(store, SQLITE_OPEN_READONLY);
+    TableColumns out;
+    ims::store::Statement stmt(
+        db,
+        "SELECT m.name, group_concat('quote(' || c.name || ')', ' || ''|'' || ') FROM "
+        "sqlite_schema m, pragma_table_info(m.name) c WHERE m.type = 'table' GROUP BY m.name");
+    while (stmt.step()) out.emplace_back(stmt.text(0), stmt.text(1));
+    return out;
+}
+std::string rows_of(const std::string& store, const TableColumns& tables) {
+    ims::store::Database db(store, SQLITE_OPEN_READONLY);
+    std::string out;
+    for (const auto& [table, columns] : tables) {
+        ims::store::Statement stmt(db, "SELECT " + columns + " FROM " + table + " ORDER BY 1");
+        while (stmt.step()) out += table + ": " + stmt.text(0) + "\n";
+    }
+    return out;
+}
+int64_t format_of(const std::string& store) {
+    ims::store::Database db(store, SQLITE_OPEN_READONLY);
+    return db.pragma_int("user_version");
+}
+
+// A store as the ims of format 3 left it, with rows in every record table (the example
+// organisation) and its catalogs, change log and vault: `ims migrate` rebuilds every table from
+// the model, keeps every value of every row, adds no change-log entry (nothing was changed), and
+// the store verifies and exports the same document as before.
+TEST(StoreMigration, FormatThreeStoreMigratesVerifiesAndExportsTheSameDocument) {
+    ims::test::TempDir dir;
+    const std::string current = dir.file("current.ims"), old = dir.file("old.ims");
+    ASSERT_EQ(run_ims({"init", current, "--org", "Acme"}).exit_code, 0);
+    ASSERT_EQ(
+        run_ims({"import", current, std::string(IMS_SOURCE_DIR) + "/examples/acme"}).exit_code, 0);
+    ASSERT_EQ(
+        run_ims({"export", current, "--output", "json:" + dir.file("before/acme.json")}).exit_code,
+        0);
+    ims::test::write_older_store(current, old, 3);
+    const TableColumns tables = tables_of(old);
+    const std::string rows = rows_of(old, tables);
+    auto migrate = run_ims({"migrate", old});
+    EXPECT_EQ(migrate.exit_code, 0) << migrate.err;
+    EXPECT_EQ(migrate.err, old + ": migrated from store format 3 to " +
+                               std::to_string(ims::store::current_store_format()) + "\n");
+    EXPECT_EQ(rows_of(old, tables), rows);
+    auto verified = run_ims({"verify", old});
+    EXPECT_EQ(verified.exit_code, 0) << verified.out;
+    ASSERT_EQ(run_ims({"export", old, "--output", "json:" + dir.file("after/acme.json")}).exit_code,
+              0);
+    EXPECT_EQ(read_all(dir.file("after/acme.json")), read_all(dir.file("before/acme.json")));
+    std::size_t files = 0;
+    for (const auto& file : fs::directory_iterator(dir.file("before/files"))) {
+        ++files;
+        EXPECT_EQ(read_all(dir.file("after/files/") + file.path().filename().string()),
+                  read_all(file.path().string()));
+    }
+    EXPECT_GT(files, 0u);
+}
+
+// A migration is not a way to make an edit made outside ims look legitimate: verify still names it.
+TEST_F(StoreIntegrity, AnEditMadeOutsideImsBeforeMigratingIsStillReported) {
+    const std::string old = dir_.file("old.ims");
+    ims::test::write_older_store(store_, old, 3);
+    ims::test::tamper(old, "UPDATE controls SET title = 'Forged' WHERE id = 'C-2'");
+    ASSERT_EQ(run_ims({"migrate", old}).exit_code, 0);
+    auto run = run_ims({"verify", old});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.out.find("field 'title' is \"Forged\" in the store but \"Access reviews\" in "
+                           "the change log; it was edited outside ims"),
+              std::string::npos)
+        << run.out;
+}
+
+// Rows an older ims could write that the new format's constraints reject (here a review interval
+// of 0 months) stop the migration with exit 3, naming each row, field and rule; the store stays at
+// its format with its rows as they were.
+TEST_F(StoreIntegrity, MigrationRefusesRowsTheNewFormatRejectsWithExitThree) {
+    const std::string old = dir_.file("old.ims");
+    ims::test::write_older_store(store_, old, 3);
+    ims::test::tamper(old, "UPDATE controls SET review_interval_months = 0 WHERE id = 'C-1'");
+    const std::string rows = rows_of(old, tables_of(old));
+    auto run = run_ims({"migrate", old});
+    EXPECT_EQ(run.exit_code, 3);
+    EXPECT_NE(run.err.find(old + " cannot be migrated to store format 4: 1 row breaks a rule of "
+                                 "the data model"),
+              std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("\n  control 'C-1', field 'review_interval_months': expected an "
+                           "integer from 1 to 120, got 0\n"),
+              std::string::npos)
+        << run.err;
+    EXPECT_EQ(format_of(old), 3);
+    EXPECT_EQ(rows_of(old, tables_of(old)), rows);
 }
 
 TEST(StoreFailures, TruncatedStoreIsDamagedNotForeign) {

@@ -1,5 +1,6 @@
-// The entities of the shared data model (docs/data-model.md is their reference). Changing a
-// stored field here needs a store migration in store/schema*.cpp; StoreModel tests compare both.
+// The entities of the shared data model (docs/data-model.md is their reference). The store's
+// tables and v1 views are generated from them: after a change here, `make schema` writes the next
+// store migration and the generated docs, and a test fails until it has been run.
 #include "ims/core/error.hpp"
 #include "ims/core/model.hpp"
 
@@ -52,6 +53,11 @@ Field key_ref(std::string_view name, std::string_view target, std::string_view d
     f.column = "id";
     return f;
 }
+// A reference SQLite enforces (the foundation tables' foreign keys).
+Field enforced(Field field, ForeignKey key) {
+    field.foreign_key = key;
+    return field;
+}
 Field score(std::string_view name, std::string_view doc, bool required = false) {
     return integer(name, doc, 1, 5, required);
 }
@@ -77,6 +83,17 @@ Entity link(std::string_view name, std::string_view collection, std::string_view
             .doc = doc};
 }
 
+// An entity whose v1 view shows more than one column per field (see ViewExtension).
+Entity with_view(Entity entity, ViewExtension view) {
+    entity.view = std::move(view);
+    return entity;
+}
+// An entity with indexes besides its key, for reads that look its rows up by other columns.
+Entity indexed(Entity entity, std::vector<std::vector<std::string_view>> indexes) {
+    entity.indexes = std::move(indexes);
+    return entity;
+}
+
 std::vector<Entity> build() {
     std::vector<Entity> all;
     all.push_back(
@@ -93,7 +110,10 @@ std::vector<Entity> build() {
                     text("plugin_id", "the plugin that supplied the catalog", kReq),
                     text("plugin_version", "that plugin's version", kReq),
                     text("content_sha256", "sha256 of the catalog as synced", kReq)},
-         .doc = "An installed standard's identity, copied from its plugin on adoption."});
+         .doc = "An installed standard's identity, copied from its plugin on adoption.",
+         .view = {.columns = {"(a.id IS NOT NULL) AS adopted"},
+                  .join = "LEFT JOIN adopted_standards a ON a.id = t.id",
+                  .hidden = {"source"}}});
     all.push_back(
         {.name = "requirement",
          .collection = "requirements",
@@ -101,13 +121,17 @@ std::vector<Entity> build() {
          .kind = EntityKind::kCatalog,
          .key = {"id"},
          .fields = {id("e.g. iso27001:2022/A.8.13"),
-                    ref("standard_id", "standard", "its standard", kReq),
+                    enforced(ref("standard_id", "standard", "its standard", kReq),
+                             {.table = "standards", .cascade = true}),
                     text("ref", "the reference within the standard, e.g. A.8.13", kReq),
                     text("parent_id", "the enclosing clause"),
                     text("kind", "clause, control, article, ...", kReq),
                     text("title", "short title", kReq), text("summary", "our one-line summary"),
                     integer("position", "document order", 0, std::nullopt, kReq)},
-         .doc = "A clause, control or article of an adopted standard, copied from its plugin."});
+         .doc = "A clause, control or article of an adopted standard, copied from its plugin.",
+         .view = {.columns = {"NOT EXISTS (SELECT 1 FROM requirements c WHERE c.parent_id = t.id) "
+                              "AS is_leaf"}},
+         .indexes = {{"standard_id", "position"}}});
     all.push_back(
         {.name = "organisation",
          .collection = "organisation",
@@ -141,7 +165,9 @@ std::vector<Entity> build() {
          .table = "adopted_standards",
          .kind = EntityKind::kRecord,
          .key = {"standard_id"},
-         .fields = {key_ref("standard_id", "standard", "an installed standard, e.g. iso27001:2022"),
+         .fields = {enforced(key_ref("standard_id", "standard",
+                                     "an installed standard, e.g. iso27001:2022"),
+                             {.table = "standards"}),
                     date("adopted_on", "when the organisation adopted it", kReq),
                     text("scope", "the scope of the management system for this standard"),
                     date("certification_target",
@@ -244,7 +270,7 @@ std::vector<Entity> build() {
                 date("effectiveness_checked_on", "when its effect was checked (27001 10.2 d)"),
                 boolean("effective", "whether the check found it effective")},
                "An action: a correction of a finding (10.2) or an improvement a review decided."));
-    all.push_back(
+    all.push_back(with_view(
         record("control", "controls", "controls",
                {id(), text("title", "e.g. Backups tested quarterly", kReq),
                 text("description", "how it works"), ref("owner_id", "person", "who owns it"),
@@ -253,11 +279,13 @@ std::vector<Entity> build() {
                 date("implemented_on", "when it went live"),
                 integer("review_interval_months", "how often it is reviewed", 1, 120),
                 date("last_reviewed_on", "when it was last reviewed")},
-               "A control the organisation operates, once, for every standard it maps to."));
+               "A control the organisation operates, once, for every standard it maps to."),
+        {.columns = {"t.owner_id AS owner", "t.department_id AS department"}}));
     all.push_back(
         link("control_requirement", "control_requirements", "control_requirements",
              {"control_id", "requirement_id"},
-             {ref("control_id", "control", "the control", kReq),
+             {enforced(ref("control_id", "control", "the control", kReq),
+                       {.table = "controls", .cascade = true}),
               ref("requirement_id", "requirement", "a requirement of an adopted standard", kReq),
               choice("coverage", {"full", "partial"},
                      "how much of the requirement the control meets", kReq)},
@@ -275,28 +303,37 @@ std::vector<Entity> build() {
                                      {"not_started", "planned", "partial", "implemented"},
                                      "how far it is implemented")},
                    .doc = "A Statement of Applicability decision."});
-    all.push_back(record(
-        "evidence", "evidence", "evidence",
-        {id(),
-         text("title", "what it shows", kReq),
-         choice("kind", {"document", "record", "screenshot", "link", "export", "attestation"},
-                "what sort of evidence", kReq),
-         {.name = "file",
-          .type = kFile,
-          .doc = "import only: a file path relative to the import file, copied into the vault"},
-         text("sha256",
-              "the vault file's hash (set from file; checked against it when both are given)"),
-         text("file_name", "the file's name as collected"),
-         text("url", "where it lives, for links"),
-         date("collected_on", "when it was collected"),
-         date("valid_until", "when it stops being current"),
-         ref("owner_id", "person", "who keeps it current")},
-        "A dated, owned piece of evidence; files are kept in the store's vault."));
-    all.push_back(link(
-        "evidence_control", "evidence_controls", "evidence_controls", {"evidence_id", "control_id"},
-        {ref("evidence_id", "evidence", "the evidence", kReq),
-         ref("control_id", "control", "a control it supports", kReq)},
-        "Which controls a piece of evidence supports; its id is evidence_id|control_id."));
+    all.push_back(with_view(
+        record(
+            "evidence", "evidence", "evidence",
+            {id(),
+             text("title", "what it shows", kReq),
+             choice("kind", {"document", "record", "screenshot", "link", "export", "attestation"},
+                    "what sort of evidence", kReq),
+             {.name = "file",
+              .type = kFile,
+              .doc = "import only: a file path relative to the import file, copied into the vault"},
+             enforced(text("sha256",
+                           "the vault file's hash (set from file; checked against it when "
+                           "both are given)"),
+                      {.table = "vault", .column = "sha256"}),
+             text("file_name", "the file's name as collected"),
+             text("url", "where it lives, for links"),
+             date("collected_on", "when it was collected"),
+             date("valid_until", "when it stops being current"),
+             ref("owner_id", "person", "who keeps it current")},
+            "A dated, owned piece of evidence; files are kept in the store's vault."),
+        {.columns = {"v.size AS file_size", "t.owner_id AS owner"},
+         .join = "LEFT JOIN vault v ON v.sha256 = t.sha256"}));
+    all.push_back(indexed(
+        link("evidence_control", "evidence_controls", "evidence_controls",
+             {"evidence_id", "control_id"},
+             {enforced(ref("evidence_id", "evidence", "the evidence", kReq),
+                       {.table = "evidence", .cascade = true}),
+              enforced(ref("control_id", "control", "a control it supports", kReq),
+                       {.table = "controls", .cascade = true})},
+             "Which controls a piece of evidence supports; its id is evidence_id|control_id."),
+        {{"control_id"}}));
     all.push_back(record(
         "asset", "assets", "assets",
         {id(), text("name", "e.g. Customer database", kReq),

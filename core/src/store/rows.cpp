@@ -13,13 +13,7 @@ namespace {
 
 TableSql build_table_sql(const model::Entity& entity) {
     TableSql t;
-    const model::Field* id_field = nullptr;
-    for (const auto& field : entity.fields)
-        if (field.column_name() == "id") id_field = &field;
-    t.columns.push_back({"id", id_field});
-    for (const auto& field : entity.fields)
-        if (field.stored() && field.column_name() != "id")
-            t.columns.push_back({std::string(field.name), &field});
+    t.columns = table_columns(entity);
     std::string names, values, updates;
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
         const std::string& name = t.columns[i].name;
@@ -40,6 +34,18 @@ TableSql build_table_sql(const model::Entity& entity) {
 }
 
 }  // namespace
+
+std::vector<Column> table_columns(const model::Entity& entity) {
+    std::vector<Column> columns;
+    const model::Field* id_field = nullptr;
+    for (const auto& field : entity.fields)
+        if (field.column_name() == "id") id_field = &field;
+    columns.push_back({"id", id_field});
+    for (const auto& field : entity.fields)
+        if (field.stored() && field.column_name() != "id")
+            columns.push_back({std::string(field.name), &field});
+    return columns;
+}
 
 const TableSql& table_sql(const model::Entity& entity) {
     static std::map<std::string_view, TableSql> cache;

@@ -28,6 +28,11 @@ struct TableSql {
     std::string upsert;
 };
 
+// The table columns of an entity, in order: `id` (the field stored as id, or none for a derived
+// id), then every other stored field. Not cached: the schema generator also passes entities that
+// are not the model's own.
+std::vector<Column> table_columns(const model::Entity& entity);
+
 const TableSql& table_sql(const model::Entity& entity);
 const std::vector<Column>& columns_of(const model::Entity& entity);
 

@@ -3,10 +3,12 @@
 // and creation that never replaces a store another process created at the same moment.
 #include "ims/core/error.hpp"
 #include "ims/core/store.hpp"
+#include "store/migrate.hpp"
 #include "store/open.hpp"
 #include "store/schema.hpp"
 #include "store/transaction.hpp"
-#include "store/verify.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -33,23 +35,6 @@ void in_transaction(Database& db, const char* begin, bool commit, const std::fun
     }
 }
 
-// Appends a change-log entry for every row a migration step rewrote, in the step's transaction,
-// so that the log still replays to the store and `ims verify` stays meaningful after a migration.
-struct WriteTxnAccess {
-    static void log_migrated_rows(Database& db) {
-        std::vector<Drift> drifts;
-        for_each_drift(db, [&](const Drift& d) { drifts.push_back(d); });
-        if (drifts.empty()) return;
-        WriteTxn txn(db, "ims migrate");
-        for (const auto& d : drifts) {
-            if (d.live)
-                txn.append_log(d.entity, d.id, d.logged ? "update" : "insert", *d.live);
-            else
-                txn.append_log(d.entity, d.id, "delete", nlohmann::json::object({{"id", d.id}}));
-        }
-    }
-};
-
 namespace {
 
 namespace fs = std::filesystem;
@@ -67,19 +52,6 @@ void configure(Database& db) {
 void configure_reader(Database& db) {
     db.exec("PRAGMA temp_store = MEMORY");
     db.exec("PRAGMA cache_size = -16384");
-}
-
-void migrate_database(Database& db) {
-    const auto& steps = migrations();
-    int64_t format = db.pragma_int("user_version");
-    for (auto i = static_cast<std::size_t>(format); i < steps.size(); ++i)
-        in_transaction(db, "BEGIN IMMEDIATE", true, [&] {
-            db.exec(steps[i]);
-            db.exec("PRAGMA user_version = " + std::to_string(i + 1));
-            // Only the current format has every table the replay reads; the drift it logs covers
-            // every earlier step too, since it compares states, not steps.
-            if (i + 1 == steps.size()) WriteTxnAccess::log_migrated_rows(db);
-        });
 }
 
 uint32_t big_endian(const unsigned char* p) {

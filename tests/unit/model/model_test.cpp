@@ -6,13 +6,16 @@
 #include "ims/core/store.hpp"
 #include "model/cells.hpp"
 #include "store/schema.hpp"
+#include "store/schema_docs.hpp"
 #include "store/sqlite.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <set>
+#include <sstream>
 
 using ims::model::Field;
 using ims::model::FieldType;
@@ -187,21 +190,72 @@ TEST(StoreModel, FormatTwoStoreMigratesWithItsRows) {
     EXPECT_TRUE(report.ok()) << (report.problems.empty() ? "" : report.problems.front());
 }
 
-// docs/data-model.md documents every entity and every field, in its own section.
-TEST(StoreModel, DataModelPageDocumentsEveryField) {
-    std::ifstream in(std::string(IMS_SOURCE_DIR) + "/docs/data-model.md");
-    std::string page((std::istreambuf_iterator<char>(in)), {});
-    for (const auto& entity : ims::model::entities()) {
-        std::string heading =
-            "### " + std::string(entity.name) + " (`" + std::string(entity.collection) + "`)";
-        auto start = page.find(heading);
-        ASSERT_NE(start, std::string::npos) << heading;
-        auto end = page.find("\n### ", start + 1);
-        std::string section =
-            page.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        for (const auto& f : entity.fields)
-            EXPECT_NE(section.find("| `" + std::string(f.name) + "` |"), std::string::npos)
-                << heading << " " << f.name;
+// docs/data-model.md's field tables and link-view table are what the model gives (`make schema`
+// writes them).
+TEST(StoreModel, DataModelPageHoldsTheGeneratedTables) {
+    const std::string page =
+        ims::test::read_all(std::string(IMS_SOURCE_DIR) + "/docs/data-model.md");
+    EXPECT_EQ(ims::store::refresh_data_model_page(page), page)
+        << "docs/data-model.md is stale; run `make schema`";
+}
+
+// The `code` spans of a Markdown table cell, e.g. {"owner", "department"}.
+std::vector<std::string> code_spans(const std::string& cell) {
+    std::vector<std::string> out;
+    for (auto open = cell.find('`'); open != std::string::npos; open = cell.find('`', open + 1)) {
+        const auto close = cell.find('`', open + 1);
+        if (close == std::string::npos) break;
+        out.push_back(cell.substr(open + 1, close - open - 1));
+        open = close;
+    }
+    return out;
+}
+
+// The columns sdk/schema/v1/views.md documents for each view it describes are the view's own,
+// with their declared types ("INTEGER (0/1)" for a computed column, which has none).
+TEST(StoreModel, ViewsPageDocumentsEachViewsColumnsAndTypes) {
+    const std::string page =
+        ims::test::read_all(std::string(IMS_SOURCE_DIR) + "/sdk/schema/v1/views.md");
+    ims::store::Database db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    for (const auto& step : ims::store::migrations()) db.exec(step);
+    int views = 0;
+    for (auto at = page.find("\n## v1_"); at != std::string::npos;
+         at = page.find("\n## v1_", at + 1)) {
+        ++views;
+        const std::string view = page.substr(at + 4, page.find('\n', at + 1) - at - 4);
+        std::map<std::string, std::string> documented;  // column -> type
+        std::istringstream section(page.substr(at, page.find("\n## ", at + 1) - at));
+        for (std::string row; std::getline(section, row);) {
+            if (row.rfind("| `", 0) != 0) continue;  // a column row: | `name` | TYPE | meaning |
+            const auto type_at = row.find(" | ") + 3;
+            const std::string type = row.substr(type_at, row.find(" | ", type_at) - type_at);
+            for (const auto& name : code_spans(row.substr(0, type_at))) documented[name] = type;
+        }
+        std::map<std::string, std::string> actual;
+        ims::store::Statement columns(db, "SELECT name, type FROM pragma_table_info(?1)");
+        columns.bind(1, view);
+        while (columns.step())
+            actual[columns.text(0)] = columns.text(1).empty() ? "INTEGER (0/1)" : columns.text(1);
+        EXPECT_EQ(documented, actual) << view;
+    }
+    EXPECT_EQ(views, 9);
+}
+
+// Every v1 view a store has is documented: the foundation views in sdk/schema/v1/views.md, every
+// other entity's view and link view in docs/data-model.md.
+TEST(StoreModel, EveryViewIsDocumented) {
+    const std::string views =
+        ims::test::read_all(std::string(IMS_SOURCE_DIR) + "/sdk/schema/v1/views.md");
+    const std::string model =
+        ims::test::read_all(std::string(IMS_SOURCE_DIR) + "/docs/data-model.md");
+    ims::store::Database db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    for (const auto& step : ims::store::migrations()) db.exec(step);
+    ims::store::Statement stmt(db, "SELECT name FROM sqlite_schema WHERE type = 'view'");
+    while (stmt.step()) {
+        const std::string name = stmt.text(0);
+        EXPECT_TRUE(views.find("\n## " + name + "\n") != std::string::npos ||
+                    model.find("`" + name + "`") != std::string::npos)
+            << name << " is documented nowhere";
     }
 }
 

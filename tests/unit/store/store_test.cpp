@@ -1,12 +1,19 @@
 // The store's write path, change log, vault and verification.
 #include "ims/core/store.hpp"
 #include "ims/core/error.hpp"
+#include "ims/core/model.hpp"
+#include "model_rows.hpp"
+#include "older_store.hpp"
+#include "store/rows.hpp"
+#include "store/schema.hpp"
 #include "store/sqlite.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
+#include <set>
 
 using ims::store::PutOutcome;
 using ims::store::Store;
@@ -219,6 +226,142 @@ TEST(WritePath, FailedWriteRollsBackAndKeepsItsOwnError) {
         txn.put("person", {{"id", "P-2"}, {"name", "Sam"}});
     });
     EXPECT_FALSE(store.get("person", "P-2").is_null());
+}
+
+// The columns each table has in store `format` (table name to column names).
+std::map<std::string, std::set<std::string>> columns_at_format(int format) {
+    ims::store::Database db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    for (int i = 0; i < format; ++i) db.exec(ims::store::migrations()[static_cast<std::size_t>(i)]);
+    std::map<std::string, std::set<std::string>> out;
+    ims::store::Statement stmt(
+        db,
+        "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info(m.name) "
+        "c WHERE m.type = 'table'");
+    while (stmt.step()) out[stmt.text(0)].insert(stmt.text(1));
+    return out;
+}
+
+// A row of every entity with a value in every column the tables have in store `format`, written
+// through the one write path; returns each entity's row as get() reads it.
+std::map<std::string, nlohmann::json> put_a_row_of_every_entity(Store& store,
+                                                                const std::string& file,
+                                                                int format) {
+    const auto columns = columns_at_format(format);
+    std::map<std::string, std::string> ids;
+    store.write("alice", [&](WriteTxn& txn) {
+        std::map<std::string, std::string> parents{{"vault", txn.add_blob(file)}};
+        for (const auto& entity : ims::model::entities()) {
+            nlohmann::json row = ims::test::valid_row(entity, parents);
+            const auto& kept = columns.at(std::string(entity.table));
+            for (const auto& column : ims::store::table_columns(entity))
+                if (!kept.count(column.name)) row.erase(column.name);  // newer than `format`
+            txn.put(entity.name, row);
+            ids[std::string(entity.name)] = parents[std::string(entity.table)] = row["id"];
+        }
+    });
+    std::map<std::string, nlohmann::json> rows;
+    for (const auto& [entity, id] : ids) rows[entity] = store.get(entity, id);
+    return rows;
+}
+
+// A store the ims of format 3 left, with a value in every column of every table, migrates to the
+// current format with every value as it was. A generated migration copies rows unchanged, so it
+// adds no change-log entry, and the store verifies.
+TEST(StoreMigration, FormatThreeStoreKeepsEveryValueOfEveryTable) {
+    ims::test::TempDir dir;
+    write_file(dir.file("restore.txt"), "restore test passed");
+    std::map<std::string, nlohmann::json> rows;
+    int64_t entries = 0;
+    {
+        Store current = Store::create(dir.file("current.ims"), "Acme", "alice");
+        rows = put_a_row_of_every_entity(current, dir.file("restore.txt"), 3);
+        entries = current.verify().log_entries;
+    }
+    ims::test::write_older_store(dir.file("current.ims"), dir.file("old.ims"), 3);
+    const auto migration = Store::migrate(dir.file("old.ims"));
+    EXPECT_EQ(migration.from, 3);
+    EXPECT_EQ(migration.to, ims::store::current_store_format());
+    Store store = Store::open(dir.file("old.ims"), Store::Mode::kReadOnly);
+    const auto columns = columns_at_format(3);
+    for (const auto& [entity, row] : rows) {
+        EXPECT_EQ(row.size(), columns.at(std::string(ims::model::entity(entity).table)).size())
+            << entity << " has a column without a value";
+        EXPECT_EQ(store.get(entity, row["id"].get<std::string>()), row) << entity;
+    }
+    const auto report = store.verify();
+    EXPECT_TRUE(report.ok()) << (report.problems.empty() ? "" : report.problems.front());
+    EXPECT_EQ(report.log_entries, entries);
+}
+
+// A step whose new constraints reject stored rows is rolled back and names every such row, the
+// field and the rule; the store stays at the format before it, its rows untouched.
+TEST(StoreMigration, RowsTheNewFormatRejectsAreNamedAndTheStepIsRolledBack) {
+    ims::test::TempDir dir;
+    write_file(dir.file("restore.txt"), "restore test passed");
+    {
+        Store current = Store::create(dir.file("current.ims"), "Acme", "alice");
+        current.write("alice", [&](WriteTxn& txn) {
+            txn.put("control", {{"id", "C-1"}, {"title", "Backups"}, {"status", "implemented"}});
+            txn.put("evidence", {{"id", "EV-1"},
+                                 {"title", "Restore"},
+                                 {"kind", "record"},
+                                 {"sha256", txn.add_blob(dir.file("restore.txt"))}});
+        });
+    }
+    const std::string old = dir.file("old.ims");
+    ims::test::write_older_store(dir.file("current.ims"), old, 3);
+    // What format 3 let an older ims (or a hand) write: no range, no foreign key checked.
+    ims::test::tamper(old, "UPDATE controls SET review_interval_months = 0 WHERE id = 'C-1'");
+    ims::test::tamper(old, "UPDATE organisation SET employee_count = -5");
+    try {
+        Store::migrate(old);
+        FAIL() << "expected a refusal";
+    } catch (const ims::Error& e) {
+        EXPECT_EQ(e.code(), ims::ErrorCode::kDamaged);
+        EXPECT_EQ(std::string(e.what()),
+                  old +
+                      " cannot be migrated to store format 4: 2 rows break rules of the data "
+                      "model that this format makes the store enforce. The step was rolled "
+                      "back; the store is at format 3:\n"
+                      "  organisation 'org', field 'employee_count': expected an integer of at "
+                      "least 0, got -5\n"
+                      "  control 'C-1', field 'review_interval_months': expected an integer from "
+                      "1 to 120, got 0\n"
+                      "Correct these rows with the ims that wrote the store (import them again "
+                      "with valid values), then run 'ims migrate' again.");
+    }
+    ims::store::Database db(old, SQLITE_OPEN_READONLY);
+    EXPECT_EQ(db.pragma_int("user_version"), 3);
+    ims::store::Statement row(db, "SELECT review_interval_months FROM controls WHERE id = 'C-1'");
+    ASSERT_TRUE(row.step());
+    EXPECT_EQ(row.integer(0), 0);
+}
+
+TEST(StoreMigration, ADanglingForeignKeyIsNamedAndTheStepIsRolledBack) {
+    ims::test::TempDir dir;
+    write_file(dir.file("restore.txt"), "restore test passed");
+    {
+        Store current = Store::create(dir.file("current.ims"), "Acme", "alice");
+        current.write("alice", [&](WriteTxn& txn) {
+            txn.put("evidence", {{"id", "EV-1"},
+                                 {"title", "Restore"},
+                                 {"kind", "record"},
+                                 {"sha256", txn.add_blob(dir.file("restore.txt"))}});
+        });
+    }
+    const std::string old = dir.file("old.ims");
+    ims::test::write_older_store(dir.file("current.ims"), old, 3);
+    ims::test::tamper(old, "UPDATE evidence SET sha256 = 'gone'");
+    try {
+        Store::migrate(old);
+        FAIL() << "expected a refusal";
+    } catch (const ims::Error& e) {
+        EXPECT_EQ(e.code(), ims::ErrorCode::kDamaged);
+        EXPECT_NE(std::string(e.what()).find("\n  evidence 'EV-1', field 'sha256': names 'gone', "
+                                             "but vault has no row with sha256 'gone'\n"),
+                  std::string::npos)
+            << e.what();
+    }
 }
 
 }  // namespace

@@ -28,6 +28,14 @@ enum class FieldType {
     kFile,  // evidence only: a file path in import files, stored in the vault
 };
 
+// A reference SQLite enforces as a foreign key. Only the foundation tables have them; every other
+// reference is an id that the write path (import, evidence add) resolves.
+struct ForeignKey {
+    std::string_view table;  // the table referred to, e.g. "standards" (or "vault" for a file)
+    std::string_view column = "id";
+    bool cascade = false;  // ON DELETE CASCADE: the row goes with the row it names
+};
+
 struct Field {
     std::string_view name;  // as in import files, exports and the v1 view
     FieldType type = FieldType::kText;
@@ -38,6 +46,7 @@ struct Field {
     std::optional<int64_t> min = {}, max = {};  // kInteger
     std::string_view column = {};  // the table column when it is not `name` (the key stored as id)
     std::string_view doc = {};     // one line for docs/data-model.md
+    std::optional<ForeignKey> foreign_key = {};
 
     std::string_view column_name() const { return column.empty() ? name : column; }
     bool is_list() const;
@@ -50,6 +59,15 @@ enum class EntityKind {
     kCatalog,    // copied from plugins when a standard is adopted; never imported or exported
 };
 
+// What an entity's v1 view shows besides one column per stored field, named as the field
+// (sdk/schema/v1/views.md): columns computed from other tables, or kept under a format-1 name.
+// The SQL reads the entity's table as `t`. Views only gain columns within v1.
+struct ViewExtension {
+    std::vector<std::string_view> columns = {};  // appended, e.g. "t.owner_id AS owner"
+    std::string_view join = {};                  // after FROM, e.g. "LEFT JOIN vault v ON ..."
+    std::vector<std::string_view> hidden = {};   // stored fields the view leaves out
+};
+
 struct Entity {
     std::string_view name;        // "person": the change log's entity and the word in messages
     std::string_view collection;  // "people": the import document's key and the CSV file's name
@@ -59,6 +77,10 @@ struct Entity {
     std::vector<std::string_view> key;
     std::vector<Field> fields;
     std::string_view doc = {};
+    ViewExtension view = {};
+    // Indexes besides the primary key (and a link entity's key), each a list of columns, for the
+    // reads that look rows up by them.
+    std::vector<std::vector<std::string_view>> indexes = {};
 
     const Field* field(std::string_view name) const;
     bool derived_id() const { return key.size() > 1; }
@@ -77,7 +99,8 @@ const Entity* entity_by_collection(std::string_view collection);
 std::optional<std::string> check_value(const Field& field, const nlohmann::json& value);
 // check_value plus the rules a field has as part of its entity's key: a key part must not contain
 // '|', which joins the parts of link ids. Every write (import, evidence add, adopt) applies it.
-std::optional<std::string> check_field(const Entity& entity, const Field& field, const nlohmann::json& value);
+std::optional<std::string> check_field(const Entity& entity, const Field& field,
+                                       const nlohmann::json& value);
 
 // A human description of what a field accepts, e.g. "a date YYYY-MM-DD" or "one of: a, b".
 std::string describe(const Field& field);

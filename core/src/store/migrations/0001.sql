@@ -1,12 +1,7 @@
-#include "store/schema.hpp"
+-- Format 1: the foundation tables, the evidence vault, the change log and the v1 views.
+-- Views are the data contract for checks and plugins (sdk/schema/v1/views.md); tables are not.
+-- Written by hand. Frozen: released stores were made by this text; never edit it.
 
-
-namespace ims::store {
-namespace {
-
-// Format 1: the foundation tables, the evidence vault, the change log and the v1 views.
-// Views are the data contract for checks and plugins (sdk/schema/v1/views.md); tables are not.
-constexpr const char* kFormat1 = R"sql(
 CREATE TABLE organisation (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -128,28 +123,3 @@ CREATE VIEW v1_evidence AS
     FROM evidence e LEFT JOIN vault v ON v.sha256 = e.sha256;
 CREATE VIEW v1_evidence_controls AS
     SELECT evidence_id, control_id FROM evidence_controls;
-)sql";
-
-// Format 2: Statement of Applicability decisions, one per requirement (Annex A control).
-constexpr const char* kFormat2 = R"sql(
-CREATE TABLE soa_entries (
-    id TEXT PRIMARY KEY,
-    applicable INTEGER NOT NULL CHECK (applicable IN (0, 1)),
-    justification TEXT,
-    implementation_status TEXT
-        CHECK (implementation_status IN ('not_started', 'planned', 'partial', 'implemented'))
-) STRICT;
-
-CREATE VIEW v1_soa_entries AS
-    SELECT id AS requirement_id, applicable, justification, implementation_status
-    FROM soa_entries;
-)sql";
-
-}  // namespace
-
-const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> kMigrations = {kFormat1, kFormat2, format3_sql()};
-    return kMigrations;
-}
-
-}  // namespace ims::store

@@ -1,13 +1,9 @@
-// Format 3: the whole shared data model (ims/core/model.hpp, docs/data-model.md). New tables and
-// their v1 views; references are kept as ids and resolved by import, lists as JSON arrays with a
-// v1 link view each. The v1 columns `owner` and `department` of format 1 stay as aliases of the
-// new `owner_id` and `department_id`. Frozen: a later change to the model needs format 4.
-#include "store/schema.hpp"
+-- Format 3: the whole shared data model (ims/core/model.hpp, docs/data-model.md). New tables and
+-- their v1 views; references are kept as ids and resolved by import, lists as JSON arrays with a
+-- v1 link view each. The v1 columns `owner` and `department` of format 1 stay as aliases of the
+-- new `owner_id` and `department_id`.
+-- Written by hand. Frozen: released stores were made by this text; never edit it.
 
-namespace ims::store {
-
-const char* format3_sql() {
-    return R"sql(
 DROP VIEW v1_organisation;
 DROP VIEW v1_controls;
 DROP VIEW v1_evidence;
@@ -468,7 +464,3 @@ INSERT INTO people (id, name)
     UNION SELECT owner_id, owner_id FROM evidence WHERE owner_id IS NOT NULL;
 INSERT INTO departments (id, name)
     SELECT DISTINCT department_id, department_id FROM controls WHERE department_id IS NOT NULL;
-)sql";
-}
-
-}  // namespace ims::store
