@@ -92,11 +92,13 @@ base_export_csv() {  # one CSV file per record table
 base_coverage() {  # the facts coverage reads: links of implemented controls with current evidence
     echo ".mode json"
     echo ".output '$out/base-coverage.json'"
-    echo "SELECT l.requirement_id, c.id, c.title, l.coverage, (SELECT json_group_array(e.id)
-          FROM evidence_controls ec JOIN evidence e ON e.id = ec.evidence_id
-          WHERE ec.control_id = c.id AND (e.collected_on IS NULL OR e.collected_on <= '$as_of')
-          AND (e.valid_until IS NULL OR e.valid_until >= '$as_of')) AS evidence
+    echo "WITH current AS (SELECT ec.control_id, json_group_array(e.id) AS evidence
+          FROM evidence e CROSS JOIN evidence_controls ec ON ec.evidence_id = e.id
+          WHERE (e.collected_on IS NULL OR e.collected_on <= '$as_of')
+          AND (e.valid_until IS NULL OR e.valid_until >= '$as_of') GROUP BY ec.control_id)
+          SELECT l.requirement_id, c.id, c.title, l.coverage, current.evidence
           FROM controls c JOIN control_requirements l ON l.control_id = c.id
+          LEFT JOIN current ON current.control_id = c.id
           WHERE c.status = 'implemented' ORDER BY l.requirement_id, c.id;"
 }
 base_soa() {  # the SoA's rows: decisions, linked controls and their current evidence
@@ -125,24 +127,28 @@ base_catalog() {  # the standard's requirements
 
 # --- measuring ---------------------------------------------------------------------------------
 # timed KEY CMD...: runs CMD under GNU time (stdin from $stdin, stdout and stderr to files) and
-# records its wall seconds (bash's clock, ms) and peak RSS (KiB) under KEY. A failure stops the
-# benchmark with the command and its output.
-declare -A secs kib
+# records under KEY its wall seconds (bash's clock), its CPU seconds (user + system) and its peak
+# RSS (KiB). CPU seconds barely change when other processes compete for the CPUs, wall seconds
+# do. A failure stops the benchmark with the command and its output.
+declare -A secs cpu kib
 stdin=/dev/null
 timed() {
     local key=$1
     shift
     local rc=0 start end
     start=$EPOCHREALTIME
-    "$gnu_time" -f '%M' -o "$tmp/time.txt" "$@" <"$stdin" >"$tmp/out.txt" 2>"$tmp/err.txt" || rc=$?
+    "$gnu_time" -f '%U %S %M' -o "$tmp/time.txt" "$@" <"$stdin" >"$tmp/out.txt" 2>"$tmp/err.txt" || rc=$?
     end=$EPOCHREALTIME
     if [ "$rc" -ne 0 ]; then
         echo "scale_bench: '$key' failed (exit $rc): $*" >&2
         tail -n 20 "$tmp/err.txt" >&2
         exit 1
     fi
+    local user sys peak
+    read -r user sys peak < <(tail -n 1 "$tmp/time.txt")
     secs[$key]="${secs[$key]:-} $(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }')"
-    kib[$key]="${kib[$key]:-} $(tail -n 1 "$tmp/time.txt")"
+    cpu[$key]="${cpu[$key]:-} $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
+    kib[$key]="${kib[$key]:-} $peak"
 }
 
 # shellcheck disable=SC2086  # $1 is a list of numbers, split on purpose
@@ -203,44 +209,72 @@ label_of() { awk -v s="$1" 'BEGIN { if (s + 0 < 1) printf "1/%g×", 1 / s; else 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.1f", a / b; else printf "–" }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
-cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+model=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 # shellcheck disable=SC1091
 os=$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-unknown}")
 build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build_dir/CMakeCache.txt" 2>/dev/null || true)
+last=${scales[${#scales[@]} - 1]}
+last_label=$(label_of "$last")
 
 echo "## Scale benchmark"
 echo
-echo "- date: $(date -u +%F); machine: ${cpu:-unknown CPU}, $(nproc) CPUs, $mem RAM; $os"
+echo "- date: $(date -u +%F); machine: ${model:-unknown CPU}, $(nproc) CPUs, $mem RAM; $os"
+echo "- load average at the end (other work on the machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- ims: $("$ims" version | head -n 1)${build_type:+; build type $build_type}"
 echo "- sqlite3 shell: $(sqlite3 --version | awk '{ print $1 }'); runs per step: $runs (median shown)"
 printf -- "- data (bench/gen_store.sh, as of %s):" "$as_of"
 for s in "${scales[@]}"; do printf " %s %s rows, store %s MB;" "$(label_of "$s")" "${rows[$s]}" "${store_mb[$s]}"; done
 echo
 echo
+echo "Time: wall seconds, CPU seconds (user + system) and the growth of each from one size to the"
+echo "next; the sqlite3 shell doing the same work at $last_label, and ims's wall and CPU time as a"
+echo "multiple of it."
+echo
 header="| command |"
 rule="|---|"
-for s in "${scales[@]}"; do header+=" s $(label_of "$s") |"; rule+="---:|"; done
-for ((i = 1; i < ${#scales[@]}; i++)); do header+=" growth →$(label_of "${scales[i]}") |"; rule+="---:|"; done
-for s in "${scales[@]}"; do header+=" MiB $(label_of "$s") |"; rule+="---:|"; done
-last=${scales[${#scales[@]} - 1]}
-header+=" sqlite3 s $(label_of "$last") | sqlite3 MiB $(label_of "$last") | ims ÷ sqlite3 |"
+for s in "${scales[@]}"; do header+=" wall $(label_of "$s") |"; rule+="---:|"; done
+for ((i = 1; i < ${#scales[@]}; i++)); do header+=" →$(label_of "${scales[i]}") |"; rule+="---:|"; done
+for s in "${scales[@]}"; do header+=" CPU $(label_of "$s") |"; rule+="---:|"; done
+for ((i = 1; i < ${#scales[@]}; i++)); do header+=" →$(label_of "${scales[i]}") |"; rule+="---:|"; done
+header+=" sqlite3 wall $last_label | sqlite3 CPU $last_label | ims ÷ sqlite3 (wall, CPU) |"
 rule+="---:|---:|---:|"
 echo "$header"
 echo "$rule"
 for step in "${steps[@]}"; do
     IFS='|' read -r label command baseline <<<"$step"
     line="| \`$label\` |"
-    for s in "${scales[@]}"; do line+=" $(median "${secs[$s|$label]}") |"; done
-    for ((i = 1; i < ${#scales[@]}; i++)); do
-        line+=" ×$(ratio "$(median "${secs[${scales[i]}|$label]}")" "$(median "${secs[${scales[i - 1]}|$label]}")") |"
+    for measure in secs cpu; do
+        declare -n values=$measure
+        for s in "${scales[@]}"; do line+=" $(median "${values[$s|$label]}") |"; done
+        for ((i = 1; i < ${#scales[@]}; i++)); do
+            line+=" ×$(ratio "$(median "${values[${scales[i]}|$label]}")" "$(median "${values[${scales[i - 1]}|$label]}")") |"
+        done
+        unset -n values
     done
-    for s in "${scales[@]}"; do line+=" $(mib "$(median "${kib[$s|$label]}")") |"; done
     if [ "$baseline" = - ]; then
         line+=" – | – | – |"
     else
-        b=$(median "${secs[$last|$label|sqlite3]}")
-        line+=" $b | $(mib "$(median "${kib[$last|$label|sqlite3]}")") | ×$(ratio "$(median "${secs[$last|$label]}")" "$b") |"
+        bw=$(median "${secs[$last|$label|sqlite3]}")
+        bc=$(median "${cpu[$last|$label|sqlite3]}")
+        line+=" $bw | $bc | ×$(ratio "$(median "${secs[$last|$label]}")" "$bw"), ×$(ratio "$(median "${cpu[$last|$label]}")" "$bc") |"
     fi
+    echo "$line"
+done
+echo
+echo "Peak memory (maximum resident set size, MiB):"
+echo
+header="| command |"
+rule="|---|"
+for s in "${scales[@]}"; do header+=" $(label_of "$s") |"; rule+="---:|"; done
+header+=" sqlite3 $last_label |"
+rule+="---:|"
+echo "$header"
+echo "$rule"
+for step in "${steps[@]}"; do
+    IFS='|' read -r label command baseline <<<"$step"
+    line="| \`$label\` |"
+    for s in "${scales[@]}"; do line+=" $(mib "$(median "${kib[$s|$label]}")") |"; done
+    if [ "$baseline" = - ]; then line+=" – |"; else line+=" $(mib "$(median "${kib[$last|$label|sqlite3]}")") |"; fi
     echo "$line"
 done

@@ -3,11 +3,9 @@
 // output; messages go to stderr.
 #include "cli.hpp"
 #include "ims/core/error.hpp"
+#include "output.hpp"
 
 #include <QCoreApplication>
-
-#include <poll.h>
-#include <unistd.h>
 
 #include <csignal>
 #include <iostream>
@@ -33,13 +31,6 @@ int exit_code_of(ims::ErrorCode code) {
             return kExitInternal;
     }
     return kExitInternal;
-}
-
-// Whether stdout is a pipe nobody reads any more (`ims export STORE | head`), so that the message
-// says why the output could not be written.
-bool reader_closed_stdout() {
-    pollfd out{STDOUT_FILENO, POLLOUT, 0};
-    return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
 }
 
 }  // namespace
@@ -81,8 +72,7 @@ int main(int argc, char** argv) {
     }
     std::cout.flush();
     if (!std::cout) {
-        std::cerr << "ims " << name << ": cannot write to standard output"
-                  << (reader_closed_stdout() ? " (its reader closed the pipe)" : "") << "\n";
+        std::cerr << "ims " << name << ": " << stdout_failure() << "\n";
         return kExitInternal;
     }
     return code;

@@ -2,6 +2,9 @@
 
 #include "ims/core/error.hpp"
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <ostream>
@@ -43,6 +46,13 @@ void check_targets(const QCommandLineParser& parser, const std::vector<OutputSpe
     }
 }
 
+std::string stdout_failure() {
+    pollfd out{STDOUT_FILENO, POLLOUT, 0};
+    const bool reader_gone = ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
+    return std::string("cannot write to standard output") +
+           (reader_gone ? " (its reader closed the pipe)" : "");
+}
+
 Output::Output(const Invocation& inv, const OutputSpec& spec) : out_(inv.out) {
     if (!spec.path.empty()) file_ = std::make_unique<io::OutputFile>(spec.path, spec.existing);
 }
@@ -51,7 +61,7 @@ void Output::write(std::string_view bytes) {
     if (file_) return file_->write(bytes);
     out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     // Stop at once: a report of hundreds of megabytes should not be computed for a closed pipe.
-    if (!out_) throw Error(ErrorCode::kIo, "cannot write to standard output");
+    if (!out_) throw Error(ErrorCode::kIo, stdout_failure());
 }
 
 void Output::commit() {

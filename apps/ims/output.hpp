@@ -26,6 +26,10 @@ std::vector<OutputSpec> outputs_of(const QCommandLineParser& parser, const std::
 // Refuses a target that no output may replace (an ims store: ims::Error kConflict), and
 // (UsageError) one that exists when --force is not set. Call before the work that writes.
 void check_targets(const QCommandLineParser& parser, const std::vector<OutputSpec>& outputs);
+// Why stdout could not be written, for the message: "cannot write to standard output", and
+// "(its reader closed the pipe)" when it is a pipe nobody reads any more (`ims export STORE | head`).
+std::string stdout_failure();
+
 // One output written piece by piece: to stdout, or through io::OutputFile to a file that appears,
 // complete, only when commit() succeeds (a failure throws ims::Error kIo naming the path and the
 // cause; stdout that cannot be written is kIo too).

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <utility>
+#include <vector>
 
 using ims::test::run_ims;
 
@@ -61,7 +63,9 @@ TEST(CliCatalog, UnknownStandardIsAUsageError) {
     auto run = run_ims({"catalog", "iso9999:2030"});
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_TRUE(run.out.empty());
-    EXPECT_NE(run.err.find("no installed plugin provides standard 'iso9999:2030'"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("no installed plugin provides standard 'iso9999:2030'"),
+              std::string::npos)
+        << run.err;
 }
 
 TEST(CliStore, InitAdoptVerifySucceedAndReAdoptChangesNothing) {
@@ -85,7 +89,8 @@ TEST(CliStore, InitRefusesToOverwrite) {
     ASSERT_EQ(run_ims({"init", store, "--org", "Acme"}).exit_code, 0);
     auto again = run_ims({"init", store, "--org", "Other"});
     EXPECT_EQ(again.exit_code, 2);
-    EXPECT_EQ(again.err, "ims init: " + store + ": a file already exists there; choose another path or remove it\n");
+    EXPECT_EQ(again.err, "ims init: " + store +
+                             ": a file already exists there; choose another path or remove it\n");
 }
 
 TEST(CliVerify, FailsNamingAnAlteredChangeLogRow) {
@@ -107,13 +112,18 @@ TEST(CliVerify, FailsNamingAnAlteredVaultBlob) {
     std::string sha;
     {
         auto s = ims::store::Store::open(store);
-        s.write("test", [&](ims::store::WriteTxn& txn) { sha = txn.add_blob(dir.file("restore-test.txt")); });
+        s.write("test", [&](ims::store::WriteTxn& txn) {
+            sha = txn.add_blob(dir.file("restore-test.txt"));
+        });
     }
     ASSERT_EQ(run_ims({"verify", store}).exit_code, 0);
-    ims::test::tamper(store, "UPDATE vault SET data = CAST('backup restore test FAILED on 2026-11-01' AS BLOB)");
+    ims::test::tamper(
+        store, "UPDATE vault SET data = CAST('backup restore test FAILED on 2026-11-01' AS BLOB)");
     auto run = run_ims({"verify", store});
     EXPECT_EQ(run.exit_code, 1);
-    EXPECT_NE(run.out.find("vault blob " + sha + ": content does not match its sha256"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("vault blob " + sha + ": content does not match its sha256"),
+              std::string::npos)
+        << run.out;
 }
 
 TEST(CliUsage, UnknownCommandAndOptionExitTwo) {
@@ -136,11 +146,14 @@ TEST(CliStore, ReAdoptKeepsTheRecordedAdoptionDateAndScope) {
     ims::test::TempDir dir;
     std::string store = dir.file("acme.ims");
     ASSERT_EQ(run_ims({"init", store, "--org", "Acme"}).exit_code, 0);
-    ASSERT_EQ(run_ims({"adopt", store, "iso27001:2022", "--on", "2024-03-01", "--scope", "HQ"}).exit_code, 0);
+    ASSERT_EQ(
+        run_ims({"adopt", store, "iso27001:2022", "--on", "2024-03-01", "--scope", "HQ"}).exit_code,
+        0);
     ASSERT_EQ(run_ims({"adopt", store, "iso27001:2022"}).exit_code, 0);
     auto s = ims::store::Store::open(store);
     nlohmann::json row;
-    s.write("test", [&](ims::store::WriteTxn& txn) { row = txn.get("adopted_standard", "iso27001:2022"); });
+    s.write("test",
+            [&](ims::store::WriteTxn& txn) { row = txn.get("adopted_standard", "iso27001:2022"); });
     EXPECT_EQ(row["adopted_on"], "2024-03-01");
     EXPECT_EQ(row["scope"], "HQ");
 }
@@ -177,15 +190,18 @@ TEST(CliStore, DefaultDatesAreTodayInUtcInEveryTimeZone) {
     }
 }
 
-// A reader that closed the pipe leaves an output that could not be written: exit 4 with the
-// documented message, not death by SIGPIPE (docs/cli.md, "stdout and stderr").
-TEST(CliOutput, StdoutPipeClosedByItsReaderExitsFourWithAMessage) {
+// Runs ims with `args` and a stdout whose reader is gone before ims writes, as a shell starts a
+// command (SIGPIPE as default); returns the exit code and what ims wrote to stderr.
+std::pair<int, std::string> run_with_closed_stdout(const std::vector<std::string>& args) {
     int out[2], err[2];
-    ASSERT_EQ(pipe(out), 0);
-    ASSERT_EQ(pipe(err), 0);
+    EXPECT_EQ(pipe(out), 0);
+    EXPECT_EQ(pipe(err), 0);
     close(out[0]);  // the reader is gone before ims writes
+    std::vector<char*> argv{const_cast<char*>(IMS_BINARY)};
+    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
     pid_t pid = fork();
-    ASSERT_GE(pid, 0);
+    EXPECT_GE(pid, 0);
     if (pid == 0) {
         signal(SIGPIPE, SIG_DFL);  // as a shell starts a command
         dup2(out[1], STDOUT_FILENO);
@@ -193,7 +209,7 @@ TEST(CliOutput, StdoutPipeClosedByItsReaderExitsFourWithAMessage) {
         close(out[1]);
         close(err[0]);
         close(err[1]);
-        execl(IMS_BINARY, IMS_BINARY, "catalog", "iso27001:2022", static_cast<char*>(nullptr));
+        execv(IMS_BINARY, argv.data());
         _exit(127);
     }
     close(out[1]);
@@ -204,10 +220,32 @@ TEST(CliOutput, StdoutPipeClosedByItsReaderExitsFourWithAMessage) {
         messages.append(buffer, static_cast<std::size_t>(n));
     close(err[0]);
     int status = 0;
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
-    ASSERT_TRUE(WIFEXITED(status)) << "ims was killed by signal " << WTERMSIG(status);
-    EXPECT_EQ(WEXITSTATUS(status), 4);
-    EXPECT_EQ(messages, "ims catalog: cannot write to standard output (its reader closed the pipe)\n");
+    EXPECT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status)) << "ims was killed by signal " << WTERMSIG(status);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, messages};
+}
+
+// A reader that closed the pipe leaves an output that could not be written: exit 4 with the
+// documented message, not death by SIGPIPE (docs/cli.md, "stdout and stderr").
+TEST(CliOutput, StdoutPipeClosedByItsReaderExitsFourWithAMessage) {
+    auto [code, messages] = run_with_closed_stdout({"catalog", "iso27001:2022"});
+    EXPECT_EQ(code, 4);
+    EXPECT_EQ(messages,
+              "ims catalog: cannot write to standard output (its reader closed the pipe)\n");
+}
+
+// A report streamed to stdout (larger than any buffer) stops at its first failed write, with
+// the same message.
+TEST(CliOutput, StreamedReportToAClosedPipeStopsWithTheSameMessage) {
+    ims::test::TempDir dir;
+    const std::string store = dir.file("a.ims");
+    ASSERT_EQ(run_ims({"init", store, "--org", "Acme"}).exit_code, 0);
+    ASSERT_EQ(run_ims({"import", store, std::string(IMS_SOURCE_DIR) + "/examples/acme"}).exit_code,
+              0);
+    auto [code, messages] = run_with_closed_stdout({"export", store});
+    EXPECT_EQ(code, 4);
+    EXPECT_EQ(messages,
+              "ims export: cannot write to standard output (its reader closed the pipe)\n");
 }
 
 }  // namespace
