@@ -3,75 +3,198 @@
 #include "ims/core/error.hpp"
 #include "util/utf8.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
 namespace ims::formats {
 
-std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source) {
-    if (auto bad = util::first_invalid_utf8(text)) {
-        throw Error(ErrorCode::kInvalidInput,
-                    source + ":" + std::to_string(util::position_of(text, *bad).line) +
-                        ": this line is not UTF-8 text (bytes " +
-                        util::describe_bytes_at(text, *bad) + "); save the file as \"CSV UTF-8\"");
+namespace {
+
+constexpr std::size_t kChunk = 256 * 1024;
+
+// How many bytes at the end of `text` start a UTF-8 sequence that the next chunk completes.
+std::size_t incomplete_tail(std::string_view text) {
+    for (std::size_t back = 1; back <= 3 && back <= text.size(); ++back) {
+        const auto c = static_cast<unsigned char>(text[text.size() - back]);
+        if ((c & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return length > back ? back : 0;
     }
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    std::vector<CsvRecord> records;
-    CsvRecord record;
-    std::string cell;
-    int line = 1;
-    bool in_quotes = false, after_quote = false, row_has_text = false;
-    record.line = 1;
-    auto fail = [&](int at, const std::string& what) {
-        throw Error(ErrorCode::kInvalidInput, source + ":" + std::to_string(at) + ": " + what);
-    };
-    auto end_cell = [&] {
-        record.cells.push_back(std::move(cell));
-        cell.clear();
-        after_quote = false;
-    };
-    auto end_record = [&] {
-        end_cell();
-        if (row_has_text) records.push_back(std::move(record));
-        record = CsvRecord{};
-        record.line = line;
-        row_has_text = false;
-    };
-    int quote_line = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (in_quotes) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+    return 0;
+}
+
+// The next cell of `record`, emptied, its storage kept from earlier records.
+std::string& next_cell(CsvRecord& record, std::size_t& cells) {
+    if (cells == record.cells.size()) record.cells.emplace_back();
+    std::string& cell = record.cells[cells++];
+    cell.clear();
+    return cell;
+}
+
+}  // namespace
+
+CsvReader::CsvReader(std::string_view text, std::string source)
+    : text_(text), source_(std::move(source)) {}
+
+CsvReader::CsvReader(int fd, std::string source) : fd_(fd), source_(std::move(source)) {}
+
+CsvReader::CsvReader(CsvReader&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)),
+      text_(other.text_),
+      source_(std::move(other.source_)),
+      buffer_(std::move(other.buffer_)),
+      pos_(other.pos_),
+      checked_(other.checked_),
+      line_(other.line_),
+      eof_(other.eof_),
+      started_(other.started_) {}
+
+CsvReader::~CsvReader() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+CsvReader CsvReader::open_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(ErrorCode::kNotFound, path + ": cannot open the file");
+    return CsvReader(fd, path);
+}
+
+void CsvReader::fail(int line, const std::string& what) const {
+    throw Error(ErrorCode::kInvalidInput, source_ + ":" + std::to_string(line) + ": " + what);
+}
+
+// Appends the next chunk to the buffer (after dropping what was read) and checks its UTF-8, so
+// that no byte reaches a record before it was checked.
+void CsvReader::refill() {
+    buffer_.erase(0, pos_);
+    checked_ -= pos_;
+    pos_ = 0;
+    if (fd_ >= 0) {
+        const std::size_t size = buffer_.size();
+        buffer_.resize(size + kChunk);
+        ssize_t n;
+        do n = ::read(fd_, buffer_.data() + size, kChunk);
+        while (n < 0 && errno == EINTR);
+        if (n < 0) throw Error(ErrorCode::kIo, source_ + ": cannot read the file");
+        buffer_.resize(size + static_cast<std::size_t>(n));
+        eof_ = n == 0;
+    } else {
+        buffer_.append(text_);
+        text_ = {};
+        eof_ = true;
+    }
+    const std::string_view unchecked(buffer_.data() + checked_, buffer_.size() - checked_);
+    const std::size_t complete = unchecked.size() - (eof_ ? 0 : incomplete_tail(unchecked));
+    if (auto bad = util::first_invalid_utf8(unchecked.substr(0, complete))) {
+        const std::string_view all(buffer_);
+        const std::size_t at = checked_ + *bad;
+        const auto lines = std::count(all.begin(), all.begin() + static_cast<long>(at), '\n');
+        fail(line_ + static_cast<int>(lines), "this line is not UTF-8 text (bytes " +
+                                                  util::describe_bytes_at(all, at) +
+                                                  "); save the file as \"CSV UTF-8\"");
+    }
+    checked_ += complete;
+    if (!started_ && (buffer_.size() >= 3 || eof_)) {
+        started_ = true;
+        if (std::string_view(buffer_).substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+    }
+}
+
+bool CsvReader::next(CsvRecord& record) {
+    for (;;) {
+        if (!started_ || pos_ == checked_) {
+            if (eof_ && started_) return false;
+            refill();
+            continue;
+        }
+        switch (parse(record)) {
+            case Parsed::kRecord:
+                return true;
+            case Parsed::kBlank:
+                continue;
+            case Parsed::kEnd:
+                return false;
+            case Parsed::kNeedMore:
+                refill();
+        }
+    }
+}
+
+// Parses one record from pos_ within the checked bytes; kNeedMore when it may go on past them.
+// A record cut by the end of the buffer is parsed again from its start after a refill.
+CsvReader::Parsed CsvReader::parse(CsvRecord& record) {
+    const char* p = buffer_.data() + pos_;
+    const char* const end = buffer_.data() + checked_;
+    int line = line_;
+    std::size_t cells = 0;
+    bool has_text = false;
+    record.line = line;
+    if (p == end) return eof_ ? Parsed::kEnd : Parsed::kNeedMore;
+    for (;;) {
+        std::string& cell = next_cell(record, cells);
+        if (*p == '"') {
+            const int quote_line = line;
+            has_text = true;
+            ++p;
+            for (;;) {
+                const auto* quote = static_cast<const char*>(std::memchr(p, '"', end - p));
+                if (!quote) {
+                    if (!eof_) return Parsed::kNeedMore;
+                    fail(quote_line, "a quoted cell is never closed");
+                }
+                line += static_cast<int>(std::count(p, quote, '\n'));
+                cell.append(p, quote);
+                p = quote + 1;
+                if (p == end && !eof_) return Parsed::kNeedMore;  // a "" may follow
+                if (p == end || *p != '"') break;
                 cell += '"';
-                ++i;
-            } else if (c == '"') {
-                in_quotes = false;
-                after_quote = true;
-            } else {
-                if (c == '\n') ++line;
-                cell += c;
+                ++p;
+            }
+            if (p != end && *p != ',' && *p != '\n' && *p != '\r')
+                fail(line,
+                     "text after the closing quote of a cell; a quote inside a quoted cell is "
+                     "written \"\"");
+        } else {
+            const char* stop = p;
+            while (stop != end && *stop != ',' && *stop != '\n' && *stop != '\r') ++stop;
+            if (stop == end && !eof_) return Parsed::kNeedMore;
+            if (stop != p) has_text = true;
+            cell.assign(p, stop);
+            p = stop;
+        }
+        if (p != end && *p == ',') {
+            has_text = true;
+            ++p;
+            if (p == end && !eof_) return Parsed::kNeedMore;
+            if (p == end) {  // a record ending in a comma at the end of the text
+                next_cell(record, cells);
+                break;
             }
             continue;
         }
-        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-        if (c == '\n' || c == '\r') {
+        if (p != end) {  // a line end: CRLF, LF or a lone CR
+            if (*p == '\r' && p + 1 == end && !eof_) return Parsed::kNeedMore;
+            if (*p == '\r' && p + 1 != end && p[1] == '\n') ++p;
+            ++p;
             ++line;
-            end_record();
-        } else if (c == ',') {
-            row_has_text = true;
-            end_cell();
-        } else if (after_quote) {
-            fail(line,
-                 "text after the closing quote of a cell; a quote inside a quoted cell is written "
-                 "\"\"");
-        } else if (c == '"' && cell.empty()) {
-            in_quotes = true;
-            quote_line = line;
-            row_has_text = true;
-        } else {
-            cell += c;
-            row_has_text = true;
         }
+        break;
     }
-    if (in_quotes) fail(quote_line, "a quoted cell is never closed");
-    end_record();
+    record.cells.resize(cells);
+    pos_ = static_cast<std::size_t>(p - buffer_.data());
+    line_ = line;
+    return has_text ? Parsed::kRecord : Parsed::kBlank;
+}
+
+std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source) {
+    CsvReader reader(text, source);
+    std::vector<CsvRecord> records;
+    for (CsvRecord record; reader.next(record);) records.push_back(record);
     return records;
 }
 
