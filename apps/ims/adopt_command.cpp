@@ -1,6 +1,10 @@
-// `ims adopt STORE STANDARD...`: sync catalogs into the store and mark the standards adopted.
+// `ims adopt STORE STANDARD...`: sync catalogs into the store and mark the standards adopted,
+// through the records API (which keeps a recorded adoption's date and scope unless given).
 #include "cli.hpp"
+#include "ims/core/records.hpp"
 #include "ims/core/store.hpp"
+
+#include <optional>
 
 namespace ims::cli {
 namespace {
@@ -39,28 +43,24 @@ namespace {
 
 int run_adopt(Invocation& inv, const QCommandLineParser& parser) {
     QStringList pos = parser.positionalArguments();
-    const std::string adopted_on = date_option(parser, "on").value_or(today_utc());
+    const std::optional<std::string> on = date_option(parser, "on");
+    std::optional<std::string> scope;
+    if (parser.isSet("scope")) scope = to_std(parser.value("scope"));
 
     Installed installed(parser, inv);
-    std::vector<const catalog::Standard*> standards;
-    for (int i = 1; i < pos.size(); ++i) standards.push_back(&installed.standard(to_std(pos[i])));
-
     auto store = store::Store::open(to_std(pos[0]));
     store.write(actor_of(parser), [&](store::WriteTxn& txn) {
-        for (const auto* s : standards) {
-            catalog::sync_standard(txn, *s);
-            // Adopting again re-syncs the catalog but keeps the recorded adoption unless the
-            // user gives a new date or scope.
-            nlohmann::json row = txn.get("adopted_standard", s->id);
-            if (row.is_null()) row = {{"id", s->id}, {"adopted_on", adopted_on}};
-            if (parser.isSet("on")) row["adopted_on"] = adopted_on;
-            if (parser.isSet("scope")) row["scope"] = to_std(parser.value("scope"));
-            txn.put("adopted_standard", row);
-        }
+        records::Options options;
+        options.installed = &installed.library;
+        records::Batch batch(txn, std::move(options));
+        for (int i = 1; i < pos.size(); ++i) batch.adopt(to_std(pos[i]), on, scope);
+        batch.finish();
     });
-    for (const auto* s : standards)
-        inv.err << "adopted " << s->id << " (" << s->requirements.size() << " requirements from plugin "
-                << s->plugin_id << " " << s->plugin_version << ")\n";
+    for (int i = 1; i < pos.size(); ++i) {
+        const catalog::Standard& s = *installed.library.find(to_std(pos[i]));
+        inv.err << "adopted " << s.id << " (" << s.requirements.size() << " requirements from plugin "
+                << s.plugin_id << " " << s.plugin_version << ")\n";
+    }
     return kExitOk;
 }
 

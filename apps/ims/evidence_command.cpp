@@ -1,10 +1,12 @@
 // `ims evidence add|get`: one evidence file into the vault (with its record and control links),
 // or back out of it.
 #include "ims/core/error.hpp"
+#include "ims/core/records.hpp"
 #include "ims/core/store.hpp"
 #include "output.hpp"
 
-#include <filesystem>
+#include <algorithm>
+#include <optional>
 
 namespace ims::cli {
 namespace {
@@ -75,58 +77,50 @@ get   writes the file of evidence ID (or the vault blob with that sha256) to --o
 
 namespace {
 
-const std::vector<std::string> kKinds = {"document", "record", "screenshot",
-                                         "link",     "export", "attestation"};
-
 // Adds a record with its file, or, for an --id the store already holds, replaces the file and
-// changes only the fields given: an update never drops what it was not told to change.
+// changes only the fields given (records::Mode::kUpdate); every rule is the records API's.
 int add(Invocation& inv, const QCommandLineParser& parser, const std::string& store_path,
         const std::string& file) {
-    std::string kind = to_std(parser.value("kind"));
-    if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end())
-        throw UsageError{
-            "--kind expects document, record, screenshot, link, export or attestation; got '" +
-            kind + "'"};
-    if (!std::filesystem::is_regular_file(file)) throw UsageError{file + ": no such file"};
-    auto collected = date_option(parser, "collected-on");
-    auto valid_until = date_option(parser, "valid-until");
+    const std::string id = to_std(parser.value("id"));
+    records::Row evidence(model::entity("evidence"));
+    evidence["id"] = id;
+    evidence["file"] = file;
+    auto set = [&](const char* option, const char* field, std::optional<std::string> value = {}) {
+        if (!value && parser.isSet(option)) value = to_std(parser.value(option));
+        if (value) evidence[field] = *value;
+    };
+    set("title", "title");
+    set("kind", "kind");
+    set("owner", "owner_id");
+    set("collected-on", "collected_on", date_option(parser, "collected-on"));
+    set("valid-until", "valid_until", date_option(parser, "valid-until"));
+    evidence.when_new("kind") = to_std(parser.value("kind"));  // the option's default
+
+    std::vector<records::Row> links;
+    for (const auto& control : parser.values("control")) {
+        records::Row link(model::entity("evidence_control"));
+        link.source.name = "--control " + to_std(control);
+        link["evidence_id"] = id;
+        link["control_id"] = to_std(control);
+        if (std::none_of(links.begin(), links.end(), [&](const records::Row& l) {
+                return l["control_id"] == link["control_id"];
+            }))
+            links.push_back(std::move(link));
+    }
 
     auto store = store::Store::open(store_path);
-    std::string id = to_std(parser.value("id")), sha;
     bool updated = false;
+    std::string sha;
     store.write(actor_of(parser), [&](store::WriteTxn& txn) {
-        for (const auto& control : parser.values("control"))
-            if (txn.get("control", to_std(control)).is_null())
-                throw UsageError{"--control " + to_std(control) +
-                                 ": the store has no such control"};
-        if (parser.isSet("owner") && txn.get("person", to_std(parser.value("owner"))).is_null())
-            throw UsageError{"--owner " + to_std(parser.value("owner")) +
-                             ": the store has no such person"};
-        nlohmann::json row = txn.get("evidence", id);
-        updated = !row.is_null();
-        if (!updated) {
-            if (!parser.isSet("title"))
-                throw UsageError{"evidence add needs --title TEXT for a new record"};
-            row = {{"id", id}, {"kind", kind}};
-        }
-        if (parser.isSet("title")) row["title"] = to_std(parser.value("title"));
-        if (parser.isSet("kind")) row["kind"] = kind;
-        if (collected) row["collected_on"] = *collected;
-        if (valid_until) row["valid_until"] = *valid_until;
-        if (parser.isSet("owner")) row["owner_id"] = to_std(parser.value("owner"));
-        if (row.contains("collected_on") && row.contains("valid_until") &&
-            row["valid_until"] < row["collected_on"])
-            throw UsageError{"valid until " + row["valid_until"].get<std::string>() +
-                             " would be before collected on " +
-                             row["collected_on"].get<std::string>()};
-        sha = txn.add_blob(file);
-        row["sha256"] = sha;
-        row["file_name"] = std::filesystem::path(file).filename().string();
-        txn.put("evidence", row);
-        for (const auto& control : parser.values("control"))
-            txn.put("evidence_control", {{"id", id + "|" + to_std(control)},
-                                         {"evidence_id", id},
-                                         {"control_id", to_std(control)}});
+        records::Options options;
+        options.on_change = [&](const records::Change& c) {
+            if (c.entity.name == "evidence") updated = c.outcome != store::PutOutcome::kAdded;
+        };
+        records::Batch batch(txn, std::move(options));
+        batch.add(evidence, records::Mode::kUpdate);
+        for (const auto& link : links) batch.add(link);
+        batch.finish();
+        sha = txn.get("evidence", id)["sha256"];
     });
     inv.err << (updated ? "updated evidence " + id + " with " : "stored evidence " + id + " from ")
             << file << " (sha256 " << sha << ")\n";

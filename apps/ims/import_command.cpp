@@ -4,6 +4,8 @@
 #include "ims/core/exchange.hpp"
 #include "ims/core/store.hpp"
 
+#include <functional>
+#include <map>
 #include <ostream>
 
 namespace ims::cli {
@@ -47,40 +49,48 @@ listed with its file, line or JSON pointer, row and field (exit 2).
 
 namespace {
 
-nlohmann::json to_json(const exchange::ImportReport& report, bool dry_run) {
+// What the import did to one entity type; the ids are listed only when the output shows them.
+struct Listed {
+    std::vector<std::string> added;
+    std::vector<std::pair<std::string, std::vector<std::string>>> changed;  // id, fields
+};
+using Listing = std::map<std::string, Listed>;
+
+nlohmann::json to_json(const records::Changes& changes, Listing& listing, bool dry_run) {
     nlohmann::json entities = nlohmann::json::array();
-    for (const auto& e : report.entities) {
+    for (const auto& e : changes.entities) {
+        Listed& listed = listing[e.entity];
         nlohmann::json changed = nlohmann::json::array();
-        for (const auto& [id, fields] : e.changed)
-            changed.push_back({{"id", id}, {"fields", fields}});
+        for (auto& [id, fields] : listed.changed) changed.push_back({{"id", id}, {"fields", fields}});
         entities.push_back({{"entity", e.entity},
-                            {"added", e.added},
+                            {"added", listed.added},
                             {"changed", changed},
                             {"unchanged", e.unchanged}});
     }
     // A dry run rolls back: its evidence files would be stored, none is.
     return {{"dry_run", dry_run},
             {"entities", entities},
-            {dry_run ? "files_to_store" : "files_stored", report.files_stored}};
+            {dry_run ? "files_to_store" : "files_stored", changes.files_stored}};
 }
 
-void print_text(const Invocation& inv, const exchange::ImportReport& report, bool dry_run) {
+void print_text(const Invocation& inv, const records::Changes& changes, Listing& listing,
+                bool dry_run) {
     std::size_t added = 0, changed = 0, unchanged = 0;
-    for (const auto& e : report.entities) {
-        inv.out << e.entity << ": " << e.added.size() << (dry_run ? " to add, " : " added, ")
-                << e.changed.size() << (dry_run ? " to change, " : " changed, ") << e.unchanged
-                << " unchanged\n";
+    for (const auto& e : changes.entities) {
+        inv.out << e.entity << ": " << e.added << (dry_run ? " to add, " : " added, ") << e.changed
+                << (dry_run ? " to change, " : " changed, ") << e.unchanged << " unchanged\n";
         if (dry_run) {
-            for (const auto& id : e.added) inv.out << "  + " << id << "\n";
-            for (const auto& [id, fields] : e.changed) {
+            const Listed& listed = listing[e.entity];
+            for (const auto& id : listed.added) inv.out << "  + " << id << "\n";
+            for (const auto& [id, fields] : listed.changed) {
                 inv.out << "  ~ " << id << ":";
                 for (std::size_t i = 0; i < fields.size(); ++i)
                     inv.out << (i ? ", " : " ") << fields[i];
                 inv.out << "\n";
             }
         }
-        added += e.added.size();
-        changed += e.changed.size();
+        added += e.added;
+        changed += e.changed;
         unchanged += e.unchanged;
     }
     inv.out << (dry_run ? "would add " : "added ") << added << ", "
@@ -93,20 +103,33 @@ int run_import(Invocation& inv, const QCommandLineParser& parser) {
     std::vector<std::string> paths;
     for (int i = 1; i < pos.size(); ++i) paths.push_back(to_std(pos[i]));
     const bool dry_run = parser.isSet("dry-run");
+    const Format format = format_of(parser);
 
-    auto rows = exchange::read_import(paths);
     auto store = store::Store::open(to_std(pos[0]));
     Installed installed(parser, inv);
-    exchange::ImportReport report;
+    // Only the outputs that name rows keep their ids: a plain import's memory stays flat.
+    Listing listing;
+    std::function<void(const records::Change&)> list;
+    if (dry_run || format == Format::kJson)
+        list = [&listing](const records::Change& c) {
+            Listed& listed = listing[std::string(c.entity.name)];
+            if (c.outcome == store::PutOutcome::kAdded) listed.added.emplace_back(c.id);
+            if (c.outcome == store::PutOutcome::kChanged)
+                listed.changed.emplace_back(
+                    std::string(c.id), std::vector<std::string>(c.fields.begin(), c.fields.end()));
+        };
+    records::Changes changes;
     store.write(
         actor_of(parser),
-        [&](store::WriteTxn& txn) { report = exchange::import_rows(txn, rows, installed.library); },
+        [&](store::WriteTxn& txn) {
+            changes = exchange::import_files(txn, paths, installed.library, list);
+        },
         dry_run ? store::Store::Commit::kNo : store::Store::Commit::kYes);
 
-    if (format_of(parser) == Format::kJson)
-        print_json(inv, to_json(report, dry_run));
+    if (format == Format::kJson)
+        print_json(inv, to_json(changes, listing, dry_run));
     else
-        print_text(inv, report, dry_run);
+        print_text(inv, changes, listing, dry_run);
     if (dry_run) inv.err << "ims import: dry run; nothing was written\n";
     return kExitOk;
 }

@@ -52,7 +52,9 @@ TEST_F(EvidenceStore, UnknownControlLeavesTheStoreUnchanged) {
     auto add = run_ims({"evidence", "add", store_, dir_.file("restore.bin"), "--id", "EV-8", "--title", "x",
                         "--control", "CTRL-NOPE"});
     EXPECT_EQ(add.exit_code, 2);
-    EXPECT_EQ(add.err, "ims evidence: --control CTRL-NOPE: the store has no such control\n");
+    EXPECT_EQ(add.err,
+              "ims evidence: --control CTRL-NOPE: evidence_control 'EV-8|CTRL-NOPE', field "
+              "'control_id': no control 'CTRL-NOPE' in the store; nothing was written\n");
     EXPECT_EQ(log_entries(), before);
     auto s = ims::store::Store::open(store_, ims::store::Store::Mode::kReadOnly);
     EXPECT_TRUE(s.get("evidence", "EV-8").is_null());

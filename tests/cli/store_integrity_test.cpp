@@ -450,16 +450,20 @@ TEST_F(StoreIntegrity, EvidenceUpdateKeepsWhatItIsNotToldToChange) {
     EXPECT_EQ(links, 2);
 }
 
+// Both go through the records API, which words the problem once: only where it came from (a line
+// of a file, or nothing for the command line) and what was not done differ.
 TEST_F(StoreIntegrity, EvidenceIdWithTheLinkSeparatorIsRefusedLikeImportRefusesIt) {
-    const std::string sentence = "must not contain '|', which joins the parts of link ids";
+    const std::string problem =
+        "evidence 'EV|1', field 'id': must not contain '|', which joins the parts of link ids";
     auto add = run_ims(
         {"evidence", "add", store_, dir_.file("restore.txt"), "--id", "EV|1", "--title", "X"});
     EXPECT_EQ(add.exit_code, 2);
-    EXPECT_NE(add.err.find("evidence field 'id': " + sentence), std::string::npos) << add.err;
-    std::ofstream(dir_.file("evidence.csv")) << "id,title\nEV|9,X\n";
+    EXPECT_EQ(add.err, "ims evidence: " + problem + "; nothing was written\n");
+    std::ofstream(dir_.file("evidence.csv")) << "id,title,kind\nEV|1,X,record\n";
     auto import = run_ims({"import", store_, dir_.file("evidence.csv")});
     EXPECT_EQ(import.exit_code, 2);
-    EXPECT_NE(import.err.find(sentence), std::string::npos) << import.err;
+    EXPECT_EQ(import.err,
+              "ims import: " + dir_.file("evidence.csv") + ":2: " + problem + "; nothing was imported\n");
     EXPECT_EQ(run_ims({"verify", store_}).exit_code, 0);
 }
 

@@ -1,14 +1,13 @@
 // libFuzzer target for import: the first line of an input is the import file's name (acme.json,
-// people.csv, ...), the rest its text. The text is read into rows as `ims import` reads a file;
-// rows without problems are then imported into a scratch store and rolled back, as a dry run
-// does, so references, evidence files and the change log's serialisation of every value are
-// exercised too. A refusal must be ims::Error: anything else is what the CLI reports as an
-// internal error (exit 4).
+// people.csv, ...), the rest its text. The text is imported as `ims import` imports a file, into
+// a scratch store and rolled back, as a dry run does, so reading, the records API's checks,
+// references, evidence files and the change log's serialisation of every value are exercised.
+// A refusal must be ims::Error: anything else is what the CLI reports as an internal error
+// (exit 4).
 #include "ims/core/catalog.hpp"
 #include "ims/core/error.hpp"
 #include "ims/core/exchange.hpp"
 #include "ims/core/store.hpp"
-#include "exchange/import_reader.hpp"
 #include "scratch_dir.hpp"
 
 #include <cstddef>
@@ -48,15 +47,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     if (name.empty() || name == "." || name == "..") return 0;
     Scratch& s = scratch();
 
-    std::vector<ims::exchange::SourceRow> rows;
-    ims::exchange::Problems problems;
-    ims::exchange::read_import_text(input.substr(end_of_name + 1), fs::path(s.dir.path()) / name,
-                                    rows, problems);
-    if (!problems.empty() || rows.empty()) return 0;
     try {
         s.store.write(
             "fuzz",
-            [&](ims::store::WriteTxn& txn) { ims::exchange::import_rows(txn, rows, s.library); },
+            [&](ims::store::WriteTxn& txn) {
+                ims::exchange::import_text(txn, input.substr(end_of_name + 1),
+                                           (fs::path(s.dir.path()) / name).string(), s.library);
+            },
             ims::store::Store::Commit::kNo);
     } catch (const ims::Error&) {
     }

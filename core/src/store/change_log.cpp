@@ -45,14 +45,21 @@ std::string entry_hash(std::string_view prev_hash, const LogEntry& e) {
 
 void WriteTxn::append_log(std::string_view entity, std::string_view id, std::string_view op,
                           const nlohmann::json& payload) {
-    LogEntry entry{last_seq_ + 1,   at_, actor_, std::string(entity), std::string(id),
-                   std::string(op), {}};
+    std::string text;
     try {
-        entry.payload = payload.dump();
+        text = payload.dump();
     } catch (const nlohmann::json::exception&) {
         throw Error(ErrorCode::kInvalidInput,
                     std::string(entity) + " '" + std::string(id) + "': a value is not valid UTF-8");
     }
+    append_log(entity, id, op, std::move(text));
+}
+
+void WriteTxn::append_log(std::string_view entity, std::string_view id, std::string_view op,
+                          std::string payload) {
+    LogEntry entry{
+        last_seq_ + 1,     at_, actor_, std::string(entity), std::string(id), std::string(op),
+        std::move(payload)};
     std::string hash = entry_hash(last_hash_, entry);
     Statement& stmt = db_.cached(
         "INSERT INTO change_log (seq, at, actor, entity, entity_id, op, payload, "

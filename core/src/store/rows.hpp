@@ -25,7 +25,14 @@ struct TableSql {
     std::vector<std::size_t> by_name;  // indices into columns, in name order
     std::string select;                // every column, no WHERE
     std::string select_by_id;
+    std::string select_rowid_by_id;  // rowid, then every column
+    std::string rowid_by_id;
+    std::string insert;  // does nothing when the id exists
     std::string upsert;
+    // The columns in the order the change log's payload lists them (by name, as a JSON object
+    // dumps), each with its "name": prefix.
+    std::vector<std::size_t> payload_order;
+    std::vector<std::string> payload_keys;
 };
 
 // The table columns of an entity, in order: `id` (the field stored as id, or none for a derived

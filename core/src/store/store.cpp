@@ -4,6 +4,7 @@
 #include "ims/core/error.hpp"
 #include "ims/core/model.hpp"
 #include "store/change_log.hpp"
+#include "store/row_writer.hpp"
 #include "store/rows.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
@@ -91,48 +92,29 @@ WriteTxn::WriteTxn(Database& db, std::string actor)
     }
 }
 
-PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row,
-                         nlohmann::json* previous) {
+PutOutcome WriteTxn::put(std::string_view entity, const nlohmann::json& row) {
     const model::Entity& type = model::entity(entity);
     if (type.kind == model::EntityKind::kSingleton && !row.contains("id")) {
         nlohmann::json with_id = row;
         with_id["id"] = "org";
-        return put(entity, with_id, previous);
+        return put(entity, with_id);
     }
     nlohmann::json wanted = normalise(type, row);
     if (!wanted.contains("id") || wanted["id"].get_ref<const std::string&>().empty())
         throw Error(ErrorCode::kInvalidInput, std::string(entity) + " row has no id");
-    const std::string id = wanted["id"];
-    nlohmann::json existing = read_row(db_, type, id);
-    if (existing == wanted) return PutOutcome::kUnchanged;
-
-    const auto& table_columns = columns_of(type);
-    Statement& stmt = db_.cached(table_sql(type).upsert);
-    for (std::size_t i = 0; i < table_columns.size(); ++i) {
-        int index = static_cast<int>(i + 1);
-        auto it = wanted.find(table_columns[i].name);
-        if (it == wanted.end())
-            stmt.bind_null(index);
-        else if (it->is_number_integer())
-            stmt.bind(index, it->get<int64_t>());
-        else if (it->is_boolean())
-            stmt.bind(index, int64_t{it->get<bool>() ? 1 : 0});
-        else if (it->is_array())
-            stmt.bind(index, std::string_view(it->dump()));
-        else
-            stmt.bind(index, std::string_view(it->get_ref<const std::string&>()));
+    RowWriter writer(*this, type);
+    const auto& columns = writer.table().columns;
+    Cells cells(columns.size()), stored;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (auto it = wanted.find(columns[i].name); it != wanted.end()) set_cell(cells[i], *it);
+    int64_t rowid = 0;
+    if (!writer.read(cells[0].text, stored, rowid)) {
+        writer.insert(cells, rowid);
+        return PutOutcome::kAdded;
     }
-    try {
-        stmt.run();
-    } catch (const Error& e) {
-        if (e.code() != ErrorCode::kInvalidInput) throw;  // disk full, busy, damaged: as they are
-        throw Error(ErrorCode::kInvalidInput,
-                    std::string(entity) + " '" + id + "' cannot be written: " + e.what());
-    }
-    bool added = existing.is_null();
-    if (previous && !added) *previous = std::move(existing);
-    append_log(entity, id, added ? "insert" : "update", wanted);
-    return added ? PutOutcome::kAdded : PutOutcome::kChanged;
+    std::vector<std::size_t> changed;
+    writer.update(cells, stored, changed);
+    return changed.empty() ? PutOutcome::kUnchanged : PutOutcome::kChanged;
 }
 
 nlohmann::json Store::get(std::string_view entity, std::string_view id) const {

@@ -29,9 +29,9 @@ protected:
         ims::plugins::PluginHost host({IMS_BUILD_PLUGIN_DIR});
         ims::catalog::Library library(host);
         auto store = ims::store::Store::create(path_, "Acme", "test");
-        auto rows = ims::exchange::read_import({std::string(IMS_SOURCE_DIR) + "/examples/acme"});
         store.write("test", [&](ims::store::WriteTxn& txn) {
-            ims::exchange::import_rows(txn, rows, library);
+            ims::exchange::import_files(txn, {std::string(IMS_SOURCE_DIR) + "/examples/acme"},
+                                        library);
         });
     }
     static void TearDownTestSuite() {

@@ -7,57 +7,34 @@
 #include "ims/core/catalog.hpp"
 #include "ims/core/model.hpp"
 #include "ims/core/output_file.hpp"
+#include "ims/core/records.hpp"
 #include "ims/core/store.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace ims::exchange {
 
-// An import file: its path for messages and the folder evidence paths are relative to.
-struct SourceFile {
-    std::string path;
-    std::string base_dir;
-};
-
-// One row read from an import file, with where it came from for messages.
-struct SourceRow {
-    const model::Entity* entity = nullptr;
-    nlohmann::json values;  // by field name; nulls kept
-    std::shared_ptr<const SourceFile> source;
-    int line = 0;         // CSV: the row's line
-    std::string pointer;  // JSON: the row's JSON pointer, e.g. /people/3
-};
-
-// Reads import PATHs: JSON documents ({"format": "ims-import/1", "people": [...], ...}), CSV
-// files named after a collection (people.csv), or folders of such files (top level only).
-// Checks every value against the model. Throws ims::Error(kInvalidInput) listing every problem,
-// each as "<file>:<line>: ..." or "<file>: <pointer>: ...".
-std::vector<SourceRow> read_import(const std::vector<std::string>& paths);
-
-// What an import did (or would do) to one entity type.
-struct EntityChanges {
-    std::string entity;
-    std::vector<std::string> added;
-    std::vector<std::pair<std::string, std::vector<std::string>>> changed;  // id, fields changed
-    std::size_t unchanged = 0;
-};
-struct ImportReport {
-    std::vector<EntityChanges> entities;  // in model order, only types the import touched
-    std::size_t files_stored = 0;         // evidence files copied into the vault (new or not)
-};
-
-// Writes rows into the store inside `txn`: adopted standards first (their catalogs synced from
-// `installed`), then every other row, upserted by id. Every reference must resolve to a row in
-// the store or in the import, requirements to an adopted standard. Ids must be unique within the
-// import. Throws ims::Error(kInvalidInput) listing every problem; the caller's transaction then
-// rolls back, so a bad import changes nothing.
-ImportReport import_rows(store::WriteTxn& txn, const std::vector<SourceRow>& rows,
-                         const catalog::Library& installed);
+// Imports PATHs inside `txn`: JSON documents ({"format": "ims-import/1", "people": [...], ...}),
+// CSV files named after a collection (people.csv), or folders of such files (top level only).
+// Every row goes through one records::Batch, which checks it against the model and the store and
+// writes it: rows are upserted by id, references resolve to rows in the store or anywhere in the
+// import, requirements to adopted standards, adopted standards sync their catalogs. Files are read
+// row by row, so memory does not grow with their size. Throws records::Refused (kInvalidInput)
+// listing every problem, each naming its file and line or JSON pointer; the caller's transaction
+// then rolls back, so a bad import changes nothing. A missing PATH throws kNotFound.
+records::Changes import_files(store::WriteTxn& txn, const std::vector<std::string>& paths,
+                              const catalog::Library& installed,
+                              const std::function<void(const records::Change&)>& on_change = {});
+// The same for one file's text (the import fuzz target); `path` names it and gives its folder.
+records::Changes import_text(store::WriteTxn& txn, std::string_view text, const std::string& path,
+                             const catalog::Library& installed);
 
 // Writes the whole organisation to `out` as an import document (two-space indented JSON and a
 // final newline): every record collection in model order, rows ordered by id, fields in model

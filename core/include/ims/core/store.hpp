@@ -30,8 +30,8 @@ class WriteTxn {
 public:
     // Inserts or updates the row of `entity` (e.g. "control") whose "id" is row["id"]. Fields
     // absent from `row` are stored as NULL. Appends a change-log entry unless nothing changed.
-    // When `previous` is given and the row changed, it receives the row as it was.
-    PutOutcome put(std::string_view entity, const nlohmann::json& row, nlohmann::json* previous = nullptr);
+    // The organisation's records are written through ims::records, which checks them first.
+    PutOutcome put(std::string_view entity, const nlohmann::json& row);
     // The row of `entity` with this id as put() would write it (NULL fields left out), or null.
     nlohmann::json get(std::string_view entity, std::string_view id);
     // Calls fn with every row of `entity` as this transaction sees it, ordered by id.
@@ -47,8 +47,12 @@ public:
 
 private:
     friend class Store;
+    friend class RowWriter;
     friend struct WriteTxnAccess;
     WriteTxn(Database& db, std::string actor);
+    // `payload` is the entry's JSON text as stored and hashed.
+    void append_log(std::string_view entity, std::string_view id, std::string_view op,
+                    std::string payload);
     void append_log(std::string_view entity, std::string_view id, std::string_view op,
                     const nlohmann::json& payload);
 
@@ -81,9 +85,9 @@ class Store {
 public:
     enum class Mode { kReadOnly, kReadWrite };
 
-    // Creates a new store at `path` for organisation `org_name`; refuses an existing file. The store
-    // is built under a temporary name and moved into place without replacing anything, so of two
-    // processes creating the same path exactly one succeeds.
+    // Creates a new store at `path` for organisation `org_name`; refuses an existing file. The
+    // store is built under a temporary name and moved into place without replacing anything, so of
+    // two processes creating the same path exactly one succeeds.
     static Store create(const std::string& path, const std::string& org_name,
                         const std::string& actor);
     // Opens an existing store, migrating it forward when opened read-write. Refuses a file that
@@ -118,7 +122,8 @@ public:
     nlohmann::json get(std::string_view entity, std::string_view id) const;
 
     // Calls fn with every row of `entity`, ordered by id, in the form get() returns.
-    void for_each(std::string_view entity, const std::function<void(const nlohmann::json&)>& fn) const;
+    void for_each(std::string_view entity,
+                  const std::function<void(const nlohmann::json&)>& fn) const;
 
     // Streams a vault blob to `out_path` through io::OutputFile; throws kNotFound for an unknown
     // hash and kIo (naming the path and the cause) when the file cannot be written.
@@ -127,8 +132,8 @@ public:
 
     // Walks the change-log chain over the stored bytes, replays the log against every table and
     // the vault, checks every evidence record's file is in the vault, re-hashes the vault and runs
-    // PRAGMA integrity_check. With `expected`, also proves the log still holds that entry unchanged.
-    // Reports damage as problems instead of throwing.
+    // PRAGMA integrity_check. With `expected`, also proves the log still holds that entry
+    // unchanged. Reports damage as problems instead of throwing.
     VerifyReport verify(const std::optional<LogHead>& expected = std::nullopt) const;
 
     const std::string& path() const;
