@@ -10,6 +10,8 @@
 
 #include <QDateTime>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <set>
 #include <unordered_set>

@@ -2,6 +2,8 @@
 // them are worded: one wording for import, `ims evidence add`, `ims adopt` and later front ends.
 #include "ims/core/records.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace ims::records {
 namespace {
 
@@ -29,6 +31,11 @@ std::string Source::text() const {
 }
 
 Row::Row(const model::Entity& type) : entity(&type), values(type.fields.size()) {}
+Row::Row(const Row& other) = default;
+Row::Row(Row&& other) noexcept = default;
+Row& Row::operator=(const Row& other) = default;
+Row& Row::operator=(Row&& other) noexcept = default;
+Row::~Row() = default;
 
 nlohmann::json& Row::operator[](std::string_view field) {
     return values[field_index(*entity, field)];

@@ -23,7 +23,7 @@
 #include "ims/core/model.hpp"
 #include "ims/core/store.hpp"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
 #include <functional>
@@ -57,6 +57,13 @@ enum class Mode {
 // "file" path, which the batch copies into the vault.
 struct Row {
     explicit Row(const model::Entity& type);
+    // Out of line: this header knows nlohmann::json only by name (json_fwd.hpp); a front end
+    // includes <nlohmann/json.hpp> to give values.
+    Row(const Row& other);
+    Row(Row&& other) noexcept;
+    Row& operator=(const Row& other);
+    Row& operator=(Row&& other) noexcept;
+    ~Row();
 
     // The value of `field`; throws ims::Error(kInternal) for a field the entity does not have.
     nlohmann::json& operator[](std::string_view field);
