@@ -4,13 +4,10 @@
 
 #include "formats/csv.hpp"
 
-#include <QDate>
-#include <QDateTime>
 #include <QString>
 
 #include <algorithm>
 #include <charconv>
-#include <regex>
 
 namespace ims::model {
 namespace {
@@ -38,18 +35,48 @@ std::string kind_of(const nlohmann::json& value) {
     }
 }
 
-bool is_date(const std::string& s) {
-    static const std::regex kShape(R"(\d{4}-\d{2}-\d{2})");
-    return std::regex_match(s, kShape) &&
-           QDate::fromString(QString::fromStdString(s), Qt::ISODate).isValid();
+// The number the `count` digits of `s` at `at` spell, or -1 when they are not all digits.
+int digits(std::string_view s, std::size_t at, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        value = value * 10 + (s[i] - '0');
+    }
+    return value;
 }
 
-bool is_datetime(const std::string& s) {
-    static const std::regex kShape(
-        R"((\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:\d{2})?(Z|[+-]\d{2}:\d{2}))");
-    std::smatch m;
-    if (!std::regex_match(s, m, kShape) || !is_date(m[1].str())) return false;
-    return QDateTime::fromString(QString::fromStdString(s), Qt::ISODate).isValid();
+// A calendar date YYYY-MM-DD of the years 1 to 9999, checked in one pass (no regex, no QDate:
+// every date of an import goes through here).
+bool is_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    const int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+// YYYY-MM-DDThh:mm[:ss] then Z or +hh:mm / -hh:mm, as ISO 8601 (and Qt) reads it: a time of day
+// up to 23:59:59 or exactly 24:00[:00], an offset up to 23:59.
+bool is_datetime(std::string_view s) {
+    if (s.size() < 17 || s[10] != 'T' || !is_date(s.substr(0, 10)) || s[13] != ':') return false;
+    const int hour = digits(s, 11, 2), minute = digits(s, 14, 2);
+    std::size_t at = 16;
+    int second = 0;
+    if (s[at] == ':') {
+        if (s.size() < at + 4) return false;
+        second = digits(s, at + 1, 2);
+        at += 3;
+    }
+    const bool midnight = hour == 24 && minute == 0 && second == 0;
+    if (hour < 0 || minute < 0 || second < 0 || minute > 59 || second > 59 ||
+        (hour > 23 && !midnight))
+        return false;
+    const std::string_view zone = s.substr(at);
+    if (zone == "Z") return true;
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') return false;
+    const int zone_hours = digits(zone, 1, 2), zone_minutes = digits(zone, 4, 2);
+    return zone_hours >= 0 && zone_hours <= 23 && zone_minutes >= 0 && zone_minutes <= 59;
 }
 
 std::string join_values(const std::vector<std::string_view>& values) {
@@ -75,21 +102,21 @@ std::optional<std::string> check_scalar(const Field& field, FieldType type,
         case kBoolean:
             return value.is_boolean() ? std::nullopt : std::optional(expected());
         case kDate:
-            return value.is_string() && is_date(value.get<std::string>())
+            return value.is_string() && is_date(value.get_ref<const std::string&>())
                        ? std::nullopt
                        : std::optional(expected());
         case kDateTime:
-            return value.is_string() && is_datetime(value.get<std::string>())
+            return value.is_string() && is_datetime(value.get_ref<const std::string&>())
                        ? std::nullopt
                        : std::optional(expected());
         case kEnum:
         case kEnumList:
             if (value.is_string())
                 for (auto allowed : field.values)
-                    if (value.get<std::string>() == allowed) return std::nullopt;
+                    if (value.get_ref<const std::string&>() == allowed) return std::nullopt;
             return expected();
         default:
-            return value.is_string() && !value.get<std::string>().empty()
+            return value.is_string() && !value.get_ref<const std::string&>().empty()
                        ? std::nullopt
                        : std::optional(expected());
     }
