@@ -61,16 +61,23 @@ void WriteTxn::append_log(std::string_view entity, std::string_view id, std::str
         last_seq_ + 1,     at_, actor_, std::string(entity), std::string(id), std::string(op),
         std::move(payload)};
     std::string hash = entry_hash(last_hash_, entry);
-    Statement& stmt = db_.cached(
-        "INSERT INTO change_log (seq, at, actor, entity, entity_id, op, payload, "
-        "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!insert_log_)
+        insert_log_ = &db_.cached(
+            "INSERT INTO change_log (seq, at, actor, entity, entity_id, op, payload, "
+            "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    Statement& stmt = *insert_log_;
+    stmt.reset();
     stmt.bind(1, entry.seq)
-        .bind(2, entry.at)
-        .bind(3, entry.actor)
-        .bind(4, entry.entity)
-        .bind(5, entry.entity_id);
-    stmt.bind(6, entry.op).bind(7, entry.payload).bind(8, last_hash_).bind(9, hash);
+        .bind_unowned(2, entry.at)
+        .bind_unowned(3, entry.actor)
+        .bind_unowned(4, entry.entity)
+        .bind_unowned(5, entry.entity_id);
+    stmt.bind_unowned(6, entry.op)
+        .bind_unowned(7, entry.payload)
+        .bind_unowned(8, last_hash_)
+        .bind_unowned(9, hash);
     stmt.run();
+    stmt.reset();  // before `entry` and `hash`, which it points into, go
     last_seq_ = entry.seq;
     last_hash_ = hash;
 }

@@ -3,21 +3,13 @@
 // nlohmann::json::dump() gives (so `ims verify` re-derives them from the table).
 #include "store/row_writer.hpp"
 
+#include "formats/json_writer.hpp"
 #include "ims/core/error.hpp"
-#include "util/utf8.hpp"
 
 #include <charconv>
 
 namespace ims::store {
 namespace {
-
-constexpr char kHex[] = "0123456789abcdef";
-
-bool plain_ascii(std::string_view text) {
-    for (unsigned char c : text)
-        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) return false;
-    return true;
-}
 
 void append_integer(std::string& out, int64_t value) {
     char digits[24];
@@ -26,51 +18,6 @@ void append_integer(std::string& out, int64_t value) {
 }
 
 }  // namespace
-
-void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    if (plain_ascii(text)) {
-        out.append(text);
-        out += '"';
-        return;
-    }
-    if (util::first_invalid_utf8(text))
-        throw Error(ErrorCode::kInvalidInput, "holds text that is not valid UTF-8");
-    for (unsigned char c : text) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += kHex[c >> 4];
-                    out += kHex[c & 0xF];
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-}
 
 void set_cell(Cell& cell, const nlohmann::json& value) {
     if (value.is_null()) {
@@ -84,7 +31,7 @@ void set_cell(Cell& cell, const nlohmann::json& value) {
         cell.text = "[";
         for (std::size_t i = 0; i < value.size(); ++i) {
             if (i) cell.text += ',';
-            append_json_string(cell.text, value[i].get_ref<const std::string&>());
+            formats::append_json_string(cell.text, value[i].get_ref<const std::string&>());
         }
         cell.text += ']';
     } else {
@@ -130,7 +77,7 @@ std::string payload_of(const TableSql& table, const Cells& row) {
                 out += cell.text;
                 break;
             default:
-                append_json_string(out, cell.text);
+                formats::append_json_string(out, cell.text);
         }
     }
     out += '}';
@@ -148,6 +95,11 @@ RowWriter::RowWriter(WriteTxn& txn, const model::Entity& entity)
 
 void RowWriter::defer_foreign_keys(WriteTxn& txn) {
     txn.db_.exec("PRAGMA defer_foreign_keys = ON");
+}
+
+void RowWriter::skip_check_constraints(WriteTxn& txn, bool skip) {
+    txn.db_.exec(skip ? "PRAGMA ignore_check_constraints = ON"
+                      : "PRAGMA ignore_check_constraints = OFF");
 }
 
 void RowWriter::read_cells(sqlite3_stmt* stmt, int first_column, Cells& row) const {
@@ -200,7 +152,7 @@ void RowWriter::bind_all(Statement& stmt, const Cells& row) {
         else if (cell.kind == Cell::Kind::kInteger)
             stmt.bind(index, cell.integer);
         else
-            stmt.bind(index, std::string_view(cell.text));
+            stmt.bind_unowned(index, cell.text);
     }
 }
 
@@ -233,6 +185,7 @@ bool RowWriter::insert(const Cells& row, int64_t& rowid) {
     std::string logged = payload(row);  // before the write: text that is not UTF-8 writes nothing
     bind_all(insert_, row);
     run_write(insert_, entity_, row[0].text);
+    insert_.reset();  // it points into `row`
     if (sqlite3_changes(txn_.db_.get()) == 0) return false;
     rowid = sqlite3_last_insert_rowid(txn_.db_.get());
     txn_.append_log(entity_.name, row[0].text, "insert", std::move(logged));
@@ -247,6 +200,7 @@ void RowWriter::update(const Cells& row, const Cells& stored, std::vector<std::s
     std::string logged = payload(row);
     bind_all(upsert_, row);
     run_write(upsert_, entity_, row[0].text);
+    upsert_.reset();
     txn_.append_log(entity_.name, row[0].text, "update", std::move(logged));
 }
 

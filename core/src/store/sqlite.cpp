@@ -152,6 +152,14 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bind_unowned(int index, std::string_view text) {
+    check(
+        db_,
+        sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC),
+        "binding a value");
+    return *this;
+}
+
 Statement& Statement::bind(int index, int64_t value) {
     check(db_, sqlite3_bind_int64(stmt_, index, value), "binding a value");
     return *this;

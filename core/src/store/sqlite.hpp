@@ -51,6 +51,9 @@ public:
     Statement& operator=(const Statement&) = delete;
 
     Statement& bind(int index, std::string_view text);
+    // Binds without copying: `text` must stay as it is until the statement is reset (the write
+    // path's per-row statements, whose values outlive their step).
+    Statement& bind_unowned(int index, std::string_view text);
     Statement& bind(int index, int64_t value);
     Statement& bind_null(int index);
 

@@ -19,6 +19,7 @@
 namespace ims::store {
 
 class Database;
+class Statement;
 
 // The format this ims writes and reads (PRAGMA user_version after all migrations).
 int current_store_format();
@@ -61,6 +62,7 @@ private:
     std::string at_;
     int64_t last_seq_ = 0;
     std::string last_hash_;
+    Statement* insert_log_ = nullptr;  // compiled once per connection (Database::cached)
 };
 
 // The newest change-log entry: a receipt that later proves nothing was truncated or rewritten.
