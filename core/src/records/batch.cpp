@@ -4,6 +4,7 @@
 #include "ims/core/records.hpp"
 
 #include "records/evidence_file.hpp"
+#include "records/layout.hpp"
 #include "records/references.hpp"
 #include "records/rowid_set.hpp"
 #include "store/row_writer.hpp"
@@ -53,10 +54,18 @@ struct Batch::State {
           seen(model::entities().size()),
           changes(model::entities().size()) {
         store::RowWriter::defer_foreign_keys(txn);
+        store::RowWriter::skip_check_constraints(txn, true);  // every value is checked here
+    }
+    ~State() {
+        try {
+            store::RowWriter::skip_check_constraints(txn, false);
+        } catch (const Error&) {  // a connection that failed; the next write fails as well
+        }
     }
 
     void add(const Row& row, Mode mode);
     bool check_values(const Row& row, Mode mode, bool stored);
+    bool kept(const Entity& entity, std::size_t f) const;
     void build_cells(const Row& row, Mode mode, bool stored);
     void apply_rules(const Row& row);
     void store_evidence_file(const Row& row, const std::string& path);
@@ -65,10 +74,6 @@ struct Batch::State {
     void problem(const Row& row, std::string_view field, std::string what);
     void report(Problem p);
     store::RowWriter& writer(const Entity& entity);
-    // The table column index of each field of the row's entity (0 for a field stored as the id,
-    // none for a field not stored).
-    std::size_t column_of(const Entity& entity, std::size_t field) const;
-    std::size_t cell_index(const Entity& entity, std::string_view field) const;
     Changes finish();
 
     store::WriteTxn& txn;
@@ -109,15 +114,10 @@ store::RowWriter& Batch::State::writer(const Entity& entity) {
     return *w;
 }
 
-std::size_t Batch::State::column_of(const Entity& entity, std::size_t field) const {
-    const auto& columns = store::table_sql(entity).columns;
-    for (std::size_t c = 0; c < columns.size(); ++c)
-        if (columns[c].field == &entity.fields[field]) return c;
-    return columns.size();
-}
-
-std::size_t Batch::State::cell_index(const Entity& entity, std::string_view field) const {
-    return column_of(entity, static_cast<std::size_t>(entity.field(field) - entity.fields.data()));
+// Whether the stored row read into stored_cells has a value for field `f` (a stored field).
+bool Batch::State::kept(const Entity& entity, std::size_t f) const {
+    const std::size_t column = layout_of(entity).column[f];
+    return column < stored_cells.size() && stored_cells[column].kind != store::Cell::Kind::kNull;
 }
 
 // Required fields present, every value of its field's type, key parts without '|'. A field
@@ -130,9 +130,7 @@ bool Batch::State::check_values(const Row& row, Mode mode, bool stored) {
         const nlohmann::json* value = &row.values[i];
         if (absent(*value) && !stored && !row.if_new.empty()) value = &row.if_new[i];
         if (absent(*value)) {
-            const bool kept = stored && mode == Mode::kUpdate &&
-                              stored_cells[column_of(entity, i)].kind != store::Cell::Kind::kNull;
-            if (field.required && !kept)
+            if (field.required && !(stored && mode == Mode::kUpdate && kept(entity, i)))
                 problem(row, field.name, "is required (" + model::describe(field) + ")");
             continue;
         }
@@ -175,9 +173,10 @@ void Batch::State::store_evidence_file(const Row& row, const std::string& path) 
         return problem(row, "sha256",
                        "the file " + file.name + " has sha256 " + sha +
                            ", not the one given; it changed since it was exported");
-    cells[cell_index(*row.entity, "sha256")].set_text(sha);
+    const Layout& layout = layout_of(*row.entity);
+    cells[layout.column_of(*row.entity, "sha256")].set_text(sha);
     if (absent(row["file_name"]))
-        cells[cell_index(*row.entity, "file_name")].set_text(
+        cells[layout.column_of(*row.entity, "file_name")].set_text(
             std::filesystem::path(path).filename().string());
 }
 
@@ -202,8 +201,9 @@ void Batch::State::apply_rules(const Row& row) {
                !absent(sha) && !txn.has_blob(sha.get<std::string>())) {
         problem(row, "sha256", "the vault holds no file with this hash; give the file with 'file'");
     }
-    const auto& collected = cells[cell_index(entity, "collected_on")];
-    const auto& valid_until = cells[cell_index(entity, "valid_until")];
+    const Layout& layout = layout_of(entity);
+    const auto& collected = cells[layout.column_of(entity, "collected_on")];
+    const auto& valid_until = cells[layout.column_of(entity, "valid_until")];
     if (collected.kind == store::Cell::Kind::kText &&
         valid_until.kind == store::Cell::Kind::kText && valid_until.text < collected.text)
         problem(row, "valid_until",
@@ -218,7 +218,7 @@ void Batch::State::check_references(const Row& row) {
         const nlohmann::json* value = &row.values[i];
         if (absent(*value) && !row.if_new.empty()) value = &row.if_new[i];
         if (absent(*value)) continue;
-        const Entity* target = target_of(field, entity, row.values);
+        const Entity* target = target_of(entity, i, row.values);
         if (!target) continue;
         auto check = [&](const std::string& ref) {
             if (entity.name == "adopted_standard" && ref == id) return;  // its own key

@@ -11,13 +11,10 @@ constexpr std::size_t kFoundCacheLimit = 4096;
 
 }  // namespace
 
-std::size_t index_of(const model::Entity& entity) {
-    return static_cast<std::size_t>(&entity - model::entities().data());
-}
-
-const model::Entity* target_of(const model::Field& field, const model::Entity& entity,
+const model::Entity* target_of(const model::Entity& entity, std::size_t index,
                                const std::vector<nlohmann::json>& values) {
-    if (field.target_from.empty()) return &model::entity(field.target);
+    if (const model::Entity* fixed = layout_of(entity).target[index]) return fixed;
+    const model::Field& field = entity.fields[index];
     for (std::size_t i = 0; i < entity.fields.size(); ++i) {
         if (entity.fields[i].name != field.target_from) continue;
         if (!values[i].is_string()) return nullptr;

@@ -5,6 +5,7 @@
 #include "ims/core/catalog.hpp"
 #include "ims/core/model.hpp"
 #include "ims/core/store.hpp"
+#include "records/layout.hpp"
 #include "store/row_writer.hpp"
 
 #include <memory>
@@ -47,12 +48,10 @@ private:
     store::Cells cells_;
 };
 
-// The entity a reference field of `row` points at: its target, or for a field whose target
-// another field names (a finding's source), that entity; nullptr for none (a self-assessment).
-const model::Entity* target_of(const model::Field& field, const model::Entity& entity,
+// The entity reference field `field` (the entity's field number) of a row points at: its
+// target, or for a field whose target another field names (a finding's source), that entity;
+// nullptr for none (a self-assessment).
+const model::Entity* target_of(const model::Entity& entity, std::size_t field,
                                const std::vector<nlohmann::json>& values);
-
-// The index of an entity in model::entities().
-std::size_t index_of(const model::Entity& entity);
 
 }  // namespace ims::records
