@@ -9,6 +9,7 @@
 #include "model/cells.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <optional>
 
 namespace ims::exchange {
@@ -126,31 +127,45 @@ private:
     std::vector<std::pair<std::size_t, std::string>> bad_;
 };
 
-// Reads one JSON document: {"format": "ims-import/1", "people": [...], "organisation": {...}}.
-class JsonDocument {
+// Reads one JSON document, {"format": "ims-import/1", "people": [...], "organisation": {...}},
+// element by element as the parser completes them (formats::stream_json_object).
+class JsonDocument : public formats::JsonObjectStream {
 public:
     JsonDocument(const fs::path& path, RowSink& sink)
         : path_(path), file_(path.string()), sink_(sink) {}
 
-    void read(std::string_view text) {
-        nlohmann::json doc;
+    // Reads the document from `read` (a text or a file), reporting a problem with its text as
+    // the file's; what the sink throws (a full disk, say) goes on as it is.
+    template <class Read>
+    void read(Read&& read) {
         try {
-            doc = formats::parse_json(text, file_);
+            read(*this);
+        } catch (const Stopped&) {
+            std::rethrow_exception(sink_error_);
         } catch (const Error& e) {
-            return sink_.problem({{}, {}, {}, {}, e.what()});
+            sink_.problem({{}, {}, {}, {}, e.what()});
         }
-        if (!doc.is_object())
-            return problem("", "expected a JSON object with one array per collection, got " +
-                                   formats::json_type_name(doc));
-        for (const auto& [key, value] : doc.items()) member(key, value);
     }
 
-private:
-    void problem(const std::string& pointer, std::string what) {
-        sink_.problem({{file_, 0, pointer}, {}, {}, {}, std::move(what)});
+    bool array(const std::string& key) override {
+        const std::string pointer = "/" + key;
+        if (key == "format") return problem(pointer, "expected \"ims-import/1\", got an array");
+        Importable found = importable(key);
+        if (!found.entity) return problem(pointer, found.problem);
+        if (found.entity->kind == EntityKind::kSingleton)
+            return problem(
+                pointer, "expected a " + std::string(found.entity->name) + " object, got an array");
+        row_.emplace(*found.entity);
+        row_->source.name = file_;
+        row_->files_inside = folder_of(path_);
+        return true;
     }
 
-    void member(const std::string& key, const nlohmann::json& value) {
+    void element(const std::string& key, std::size_t index, nlohmann::json item) override {
+        add(*row_, "/" + key + "/" + std::to_string(index), item);
+    }
+
+    void member(const std::string& key, nlohmann::json value) override {
         const std::string pointer = "/" + key;
         if (key == "format") {
             if (value != "ims-import/1")
@@ -158,23 +173,41 @@ private:
             return;
         }
         Importable found = importable(key);
-        if (!found.entity) return problem(pointer, found.problem);
-        const Entity& entity = *found.entity;
-        if (entity.kind == EntityKind::kSingleton) return element(entity, pointer, value);
-        if (!value.is_array())
-            return problem(pointer, "expected an array of " + std::string(entity.name) +
-                                        " objects, got " + formats::json_type_name(value));
-        for (std::size_t i = 0; i < value.size(); ++i)
-            element(entity, pointer + "/" + std::to_string(i), value[i]);
+        if (!found.entity) {
+            problem(pointer, found.problem);
+        } else if (found.entity->kind != EntityKind::kSingleton) {
+            problem(pointer, "expected an array of " + std::string(found.entity->name) +
+                                 " objects, got " + formats::json_type_name(value));
+        } else {
+            Row row(*found.entity);
+            row.source.name = file_;
+            row.files_inside = folder_of(path_);
+            add(row, pointer, value);
+        }
     }
 
-    void element(const Entity& entity, const std::string& pointer, const nlohmann::json& item) {
-        if (!item.is_object())
-            return problem(pointer, "expected a " + std::string(entity.name) + " object, got " +
-                                        formats::json_type_name(item));
-        Row row(entity);
-        row.source = {file_, 0, pointer};
-        row.files_inside = folder_of(path_);
+    void not_an_object(nlohmann::json value) override {
+        problem("", "expected a JSON object with one array per collection, got " +
+                        formats::json_type_name(value));
+    }
+
+private:
+    struct Stopped {};  // the sink threw: the parse stops and its error goes on
+
+    bool problem(const std::string& pointer, std::string what) {
+        sink_.problem({{file_, 0, pointer}, {}, {}, {}, std::move(what)});
+        return false;
+    }
+
+    void add(Row& row, const std::string& pointer, const nlohmann::json& item) {
+        const Entity& entity = *row.entity;
+        if (!item.is_object()) {
+            problem(pointer, "expected a " + std::string(entity.name) + " object, got " +
+                                 formats::json_type_name(item));
+            return;
+        }
+        row.clear();
+        row.source.pointer = pointer;
         for (const auto& [name, value] : item.items()) {
             const model::Field* field = entity.field(name);
             if (!field) {
@@ -184,12 +217,19 @@ private:
             }
             row.values[field_index(entity, *field)] = value;
         }
-        sink_.row(row);
+        try {
+            sink_.row(row);
+        } catch (...) {
+            sink_error_ = std::current_exception();
+            throw Stopped{};
+        }
     }
 
     const fs::path& path_;
     const std::string file_;
     RowSink& sink_;
+    std::optional<Row> row_;  // the rows of the array being read, reused element by element
+    std::exception_ptr sink_error_;
 };
 
 }  // namespace
@@ -204,7 +244,12 @@ bool is_json_file(const fs::path& path) {
 }
 
 void read_import_text(std::string_view text, const fs::path& path, RowSink& sink) {
-    if (is_json_file(path)) return JsonDocument(path, sink).read(text);
+    if (is_json_file(path)) {
+        const std::string file = path.string();
+        return JsonDocument(path, sink).read([&](formats::JsonObjectStream& document) {
+            formats::stream_json_object(text, file, document);
+        });
+    }
     formats::CsvReader reader(text, path.string());
     CsvFile(path, sink).read(reader);
 }
@@ -220,15 +265,10 @@ void read_import_file(const fs::path& path, RowSink& sink) {
     const std::string file = path.string();
     // Only opening and reading the file are the file's problems: what the sink throws (a full
     // disk, say) goes on as it is.
-    if (is_json_file(path)) {
-        std::string text;
-        try {
-            text = formats::read_text_file(file);
-        } catch (const Error& e) {
-            return sink.problem({{}, {}, {}, {}, e.what()});
-        }
-        return JsonDocument(path, sink).read(text);
-    }
+    if (is_json_file(path))
+        return JsonDocument(path, sink).read([&](formats::JsonObjectStream& document) {
+            formats::stream_json_object_file(file, document);
+        });
     std::optional<formats::CsvReader> reader;
     try {
         reader.emplace(formats::CsvReader::open_file(file));

@@ -1,11 +1,13 @@
 #include "formats/json_reader.hpp"
 
+#include "formats/json_input.hpp"
 #include "ims/core/error.hpp"
 #include "util/utf8.hpp"
 
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <sstream>
 
 namespace ims::formats {
@@ -52,42 +54,17 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Walks the text for nlohmann's lexer and leaves in *cursor how far it has read, so that the
-// problems the builder finds (depth, repeated keys) can name a line and column as syntax errors do.
-class TrackingIterator {
-public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = const char&;
-
-    TrackingIterator(const char* at, const char** cursor) : at_(at), cursor_(cursor) {}
-    reference operator*() const { return *at_; }
-    TrackingIterator& operator++() {
-        *cursor_ = ++at_;
-        return *this;
-    }
-    TrackingIterator operator++(int) {
-        TrackingIterator before = *this;
-        ++*this;
-        return before;
-    }
-    bool operator==(const TrackingIterator& other) const { return at_ == other.at_; }
-
-private:
-    const char* at_;
-    const char** cursor_;
-};
-
 // Builds the document from nlohmann's SAX events in one pass (linear in the text, unlike the
 // callback parser), refusing a key that appears twice in one object (nlohmann would keep the
 // last one and silently drop data) and nesting deeper than kMaxJsonDepth (which would exhaust
 // the stack in every recursive walk of the document: copy, dump, comparison).
+//
+// With a JsonObjectStream it does not keep the top-level object: each member's value, or each
+// element of a member that is an array, goes to the stream as soon as it is complete, so that
+// only the element being read is in memory.
 class DocumentBuilder {
 public:
-    DocumentBuilder(std::string_view text, const char* const* cursor)
-        : text_(text), cursor_(cursor), last_event_end_(text.data()) {}
+    DocumentBuilder(JsonInput& input, JsonObjectStream* stream) : input_(input), stream_(stream) {}
 
     bool null() { return add(nullptr); }
     bool boolean(bool value) { return add(value); }
@@ -95,7 +72,7 @@ public:
     bool number_unsigned(Json::number_unsigned_t value) { return add(value); }
     bool number_float(Json::number_float_t value, const Json::string_t&) { return add(value); }
     bool string(Json::string_t& value) { return add(std::move(value)); }
-    bool binary(Json::binary_t&) { return fail(offset() - 1, "binary values are not JSON"); }
+    bool binary(Json::binary_t&) { return fail(input_.offset() - 1, "binary values are not JSON"); }
     bool start_object(std::size_t) { return open(Json::value_t::object); }
     bool start_array(std::size_t) { return open(Json::value_t::array); }
     bool end_object() { return close(); }
@@ -103,10 +80,15 @@ public:
 
     bool key(Json::string_t& name) {
         Frame& frame = stack_.back();
+        if (frame.streamed) {  // a top-level member: its value goes to the stream, not the object
+            if (!top_keys_.insert(name).second) return repeated(name);
+            member_key_ = std::move(name);
+            frame.key = &member_key_;
+            slot_ = &member_;
+            return mark();
+        }
         auto [member, added] = frame.value->get_ref<Json::object_t&>().try_emplace(std::move(name));
-        if (!added)
-            return fail(key_start(),
-                        pointer_to(&name) + ": this key appears twice in one object; keep one");
+        if (!added) return repeated(member->first);
         frame.key = &member->first;
         slot_ = &member->second;
         return mark();
@@ -133,20 +115,28 @@ private:
     struct Frame {
         Json* value;
         const std::string* key = nullptr;  // objects: the member being read
+        std::size_t count = 0;             // arrays: the elements read so far
+        bool streamed = false;             // its members or elements go to the stream
+        bool pass_on = true;               // a streamed array: the stream wants its elements
     };
 
-    std::size_t offset() const { return static_cast<std::size_t>(*cursor_ - text_.data()); }
-
     bool mark() {
-        last_event_end_ = *cursor_;
+        last_event_end_ = input_.offset();
+        // One byte more than the event's end, for a syntax error found at the next byte.
+        input_.keep_from(last_event_end_ == 0 ? 0 : last_event_end_ - 1);
         return true;
+    }
+
+    bool repeated(const std::string& name) {
+        return fail(key_start(),
+                    pointer_to(&name) + ": this key appears twice in one object; keep one");
     }
 
     // The key's opening quote: the first character after the previous event that is neither
     // white space nor a comma.
     std::size_t key_start() const {
-        std::size_t at = static_cast<std::size_t>(last_event_end_ - text_.data());
-        while (at < text_.size() && std::strchr(" \t\r\n,", text_[at]) != nullptr) ++at;
+        std::size_t at = last_event_end_;
+        while (at < input_.offset() && std::strchr(" \t\r\n,", input_.at(at)) != nullptr) ++at;
         return at;
     }
 
@@ -156,9 +146,14 @@ private:
             root_ = Json(std::forward<Value>(value));
             return &root_;
         }
-        Json& top = *stack_.back().value;
-        if (top.is_array()) {
-            auto& array = top.get_ref<Json::array_t&>();
+        Frame& top = stack_.back();
+        if (top.value->is_array()) {
+            ++top.count;
+            if (top.streamed) {
+                element_ = Json(std::forward<Value>(value));
+                return &element_;
+            }
+            auto& array = top.value->get_ref<Json::array_t&>();
             array.emplace_back(std::forward<Value>(value));
             return &array.back();
         }
@@ -166,22 +161,52 @@ private:
         return slot_;
     }
 
+    // A value is complete: a top-level member or an element of a streamed array goes to the
+    // stream now.
+    void completed() {
+        if (stack_.empty() || !stack_.back().streamed || opened_stream_) {
+            opened_stream_ = false;
+            return;
+        }
+        Frame& top = stack_.back();
+        if (top.value->is_array()) {
+            if (top.pass_on) stream_->element(member_key_, top.count - 1, std::move(element_));
+            element_ = nullptr;
+        } else {
+            stream_->member(member_key_, std::move(member_));
+            member_ = nullptr;
+        }
+    }
+
     template <class Value>
     bool add(Value&& value) {
         place(std::forward<Value>(value));
+        completed();
         return mark();
     }
 
     bool open(Json::value_t type) {
         if (stack_.size() >= kMaxJsonDepth)
-            return fail(offset() - 1, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
-                                          " levels at " + pointer_to(nullptr));
-        stack_.push_back({place(type)});
+            return fail(input_.offset() - 1, "JSON nested deeper than " +
+                                                 std::to_string(kMaxJsonDepth) + " levels at " +
+                                                 pointer_to(nullptr));
+        const bool root_object = stream_ && stack_.empty() && type == Json::value_t::object;
+        const bool member_array =
+            stream_ && stack_.size() == 1 && stack_[0].streamed && type == Json::value_t::array;
+        if (member_array) {
+            streamed_array_ = Json::array();
+            stack_.push_back({&streamed_array_, nullptr, 0, true, stream_->array(member_key_)});
+        } else {
+            stack_.push_back({place(type), nullptr, 0, root_object});
+        }
         return mark();
     }
 
     bool close() {
+        // A streamed array's end completes nothing: its elements went one by one.
+        opened_stream_ = stack_.back().streamed && stack_.back().value->is_array();
         stack_.pop_back();
+        completed();
         return mark();
     }
 
@@ -196,8 +221,7 @@ private:
                 const std::string* token = innermost && key ? key : frame.key;
                 out += "/" + escape_pointer_token(token ? *token : std::string());
             } else {
-                std::size_t size = frame.value->size();
-                out += "/" + std::to_string(innermost ? size : size - 1);
+                out += "/" + std::to_string(innermost ? frame.count : frame.count - 1);
             }
         }
         return out.empty() ? "/" : out;
@@ -209,33 +233,49 @@ private:
         return false;
     }
 
-    std::string_view text_;
-    const char* const* cursor_;
-    const char* last_event_end_;
+    JsonInput& input_;
+    JsonObjectStream* stream_;
+    std::size_t last_event_end_ = 0;
     Json root_;
     std::vector<Frame> stack_;
     Json* slot_ = nullptr;  // where the next member value of the innermost object goes
     std::size_t error_offset_ = 0;
     std::string error_;
+    // Streaming: the top-level member being read, its value or current element.
+    std::set<std::string> top_keys_;
+    std::string member_key_;
+    Json member_, element_, streamed_array_;
+    bool opened_stream_ = false;
 };
+
+Json parse(JsonInput& input, JsonObjectStream* stream) {
+    DocumentBuilder builder(input, stream);
+    if (!Json::sax_parse(JsonInput::Iterator(&input), JsonInput::Iterator(), &builder))
+        throw input.error_at(builder.error_offset(), builder.error());
+    return builder.take();
+}
+
+void stream_from(JsonInput& input, JsonObjectStream& stream) {
+    Json root = parse(input, &stream);
+    if (!root.is_object()) stream.not_an_object(std::move(root));
+}
 
 }  // namespace
 
 Json parse_json(std::string_view text, const std::string& source) {
-    auto located = [&](std::size_t offset, const std::string& what) {
-        util::TextPosition at = util::position_of(text, offset);
-        return Error(ErrorCode::kInvalidInput, source + ":" + std::to_string(at.line) + ":" +
-                                                   std::to_string(at.column) + ": " + what);
-    };
-    if (auto bad = util::first_invalid_utf8(text))
-        throw located(*bad, "not UTF-8 text (bytes " + util::describe_bytes_at(text, *bad) +
-                                "); save the file as UTF-8");
-    const char* cursor = text.data();
-    DocumentBuilder builder(text, &cursor);
-    TrackingIterator first(text.data(), &cursor), last(text.data() + text.size(), &cursor);
-    if (!Json::sax_parse(first, last, &builder))
-        throw located(builder.error_offset(), builder.error());
-    return builder.take();
+    JsonInput input(text, source);
+    return parse(input, nullptr);
+}
+
+void stream_json_object(std::string_view text, const std::string& source,
+                        JsonObjectStream& stream) {
+    JsonInput input(text, source);
+    stream_from(input, stream);
+}
+
+void stream_json_object_file(const std::string& path, JsonObjectStream& stream) {
+    JsonInput input(JsonInput::File{path});
+    stream_from(input, stream);
 }
 
 std::string read_text_file(const std::string& path) {

@@ -24,6 +24,29 @@ inline constexpr std::size_t kMaxJsonDepth = 256;
 // kMaxJsonDepth ("JSON nested deeper than 256 levels at /a/0/b").
 nlohmann::json parse_json(std::string_view text, const std::string& source);
 
+// What stream_json_object hands over as it reads a document whose top level is an object.
+class JsonObjectStream {
+public:
+    virtual ~JsonObjectStream() = default;
+    // A top-level member whose value is an array begins; false skips its elements.
+    virtual bool array(const std::string& key) = 0;
+    // An element of that array, as soon as it is complete; `index` counts from 0.
+    virtual void element(const std::string& key, std::size_t index, nlohmann::json value) = 0;
+    // A top-level member whose value is not an array, once complete.
+    virtual void member(const std::string& key, nlohmann::json value) = 0;
+    // The document's top level is not an object: here it is whole.
+    virtual void not_an_object(nlohmann::json value) = 0;
+};
+
+// Reads `text` as parse_json does, but hands each top-level member's value, or each element of
+// a member that is an array, to `stream` as soon as it is complete, and keeps none of them: a
+// document of any length needs the memory of its largest element. Throws as parse_json does,
+// at the problem; what was handed over before it stays handed over.
+void stream_json_object(std::string_view text, const std::string& source, JsonObjectStream& stream);
+// The same for the file at `path`, read in chunks; throws ims::Error(kNotFound) when it cannot
+// be opened, kIo when it cannot be read.
+void stream_json_object_file(const std::string& path, JsonObjectStream& stream);
+
 // Reads a whole file as bytes; throws ims::Error(kNotFound / kIo).
 std::string read_text_file(const std::string& path);
 
