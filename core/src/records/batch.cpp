@@ -39,6 +39,30 @@ std::string key_of(const Entity& entity, const std::string& id) {
     return std::string(entity.name) + "|" + id;
 }
 
+// The evidence fields its rules name: their numbers among the entity's fields and their columns.
+struct EvidenceFields {
+    std::size_t file, sha256, file_name;
+    std::size_t sha256_column, file_name_column, collected_on_column, valid_until_column;
+};
+
+const EvidenceFields& evidence_fields() {
+    static const EvidenceFields kFields = [] {
+        const Entity& evidence = model::entity("evidence");
+        auto number = [&](std::string_view name) {
+            return static_cast<std::size_t>(evidence.field(name) - evidence.fields.data());
+        };
+        const Layout& layout = layout_of(evidence);
+        return EvidenceFields{number("file"),
+                              number("sha256"),
+                              number("file_name"),
+                              layout.column[number("sha256")],
+                              layout.column[number("file_name")],
+                              layout.column[number("collected_on")],
+                              layout.column[number("valid_until")]};
+    }();
+    return kFields;
+}
+
 std::string today_utc() {
     return QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toStdString();
 }
@@ -141,7 +165,7 @@ bool Batch::State::check_values(const Row& row, Mode mode, bool stored) {
 
 void Batch::State::build_cells(const Row& row, Mode mode, bool stored) {
     const Entity& entity = *row.entity;
-    const auto& columns = store::table_sql(entity).columns;
+    const auto& columns = writer(entity).table().columns;
     cells.resize(columns.size());
     cells[0].set_text(id);
     for (std::size_t c = 1; c < columns.size(); ++c) {
@@ -168,16 +192,15 @@ void Batch::State::store_evidence_file(const Row& row, const std::string& path) 
         return problem(row, "file", e.what());
     }
     ++files_stored;
-    const nlohmann::json& given_sha = row["sha256"];
+    const EvidenceFields& fields = evidence_fields();
+    const nlohmann::json& given_sha = row.values[fields.sha256];
     if (!absent(given_sha) && given_sha != sha)
         return problem(row, "sha256",
                        "the file " + file.name + " has sha256 " + sha +
                            ", not the one given; it changed since it was exported");
-    const Layout& layout = layout_of(*row.entity);
-    cells[layout.column_of(*row.entity, "sha256")].set_text(sha);
-    if (absent(row["file_name"]))
-        cells[layout.column_of(*row.entity, "file_name")].set_text(
-            std::filesystem::path(path).filename().string());
+    cells[fields.sha256_column].set_text(sha);
+    if (absent(row.values[fields.file_name]))
+        cells[fields.file_name_column].set_text(std::filesystem::path(path).filename().string());
 }
 
 // The rules that concern one entity: adopting syncs the catalog; evidence brings its file.
@@ -195,15 +218,15 @@ void Batch::State::apply_rules(const Row& row) {
         return;
     }
     if (entity.name != "evidence") return;
-    if (const auto& file = row["file"]; !absent(file)) {
+    const EvidenceFields& fields = evidence_fields();
+    if (const auto& file = row.values[fields.file]; !absent(file)) {
         store_evidence_file(row, file.get<std::string>());
-    } else if (const auto& sha = row["sha256"];
+    } else if (const auto& sha = row.values[fields.sha256];
                !absent(sha) && !txn.has_blob(sha.get<std::string>())) {
         problem(row, "sha256", "the vault holds no file with this hash; give the file with 'file'");
     }
-    const Layout& layout = layout_of(entity);
-    const auto& collected = cells[layout.column_of(entity, "collected_on")];
-    const auto& valid_until = cells[layout.column_of(entity, "valid_until")];
+    const auto& collected = cells[fields.collected_on_column];
+    const auto& valid_until = cells[fields.valid_until_column];
     if (collected.kind == store::Cell::Kind::kText &&
         valid_until.kind == store::Cell::Kind::kText && valid_until.text < collected.text)
         problem(row, "valid_until",

@@ -37,8 +37,4 @@ const Layout& layout_of(const model::Entity& entity) {
     return kLayouts[index_of(entity)];
 }
 
-std::size_t Layout::column_of(const model::Entity& entity, std::string_view field) const {
-    return column[static_cast<std::size_t>(entity.field(field) - entity.fields.data())];
-}
-
 }  // namespace ims::records

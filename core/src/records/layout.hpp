@@ -17,8 +17,6 @@ struct Layout {
     // Per field: the entity a reference field points at; nullptr for other fields and for a
     // reference whose target another field names (a finding's source).
     std::vector<const model::Entity*> target;
-    // The column of a field by name, for the rules that name fields.
-    std::size_t column_of(const model::Entity& entity, std::string_view field) const;
 };
 
 const Layout& layout_of(const model::Entity& entity);
