@@ -59,7 +59,7 @@ std::string payload_of(const TableSql& table, const Cells& row) {
     out.reserve(256);
     out += '{';
     bool first = true;
-    for (std::size_t i : table.payload_order) {
+    for (std::size_t i : table.by_name) {
         const Cell& cell = row[i];
         if (cell.kind == Cell::Kind::kNull) continue;
         if (!first) out += ',';

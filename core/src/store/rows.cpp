@@ -34,9 +34,6 @@ TableSql build_table_sql(const model::Entity& entity) {
     t.upsert = t.insert;
     t.insert += " ON CONFLICT (id) DO NOTHING";
     if (t.columns.size() > 1) t.upsert += " ON CONFLICT (id) DO UPDATE SET " + updates;
-    for (std::size_t i = 0; i < t.columns.size(); ++i) t.payload_order.push_back(i);
-    std::sort(t.payload_order.begin(), t.payload_order.end(),
-              [&](std::size_t a, std::size_t b) { return t.columns[a].name < t.columns[b].name; });
     for (std::size_t i = 0; i < t.columns.size(); ++i)
         t.payload_keys.push_back("\"" + t.columns[i].name + "\":");
     return t;

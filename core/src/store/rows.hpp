@@ -29,10 +29,7 @@ struct TableSql {
     std::string rowid_by_id;
     std::string insert;  // does nothing when the id exists
     std::string upsert;
-    // The columns in the order the change log's payload lists them (by name, as a JSON object
-    // dumps), each with its "name": prefix.
-    std::vector<std::size_t> payload_order;
-    std::vector<std::string> payload_keys;
+    std::vector<std::string> payload_keys;  // per column, "name": as the change log's payload has it
 };
 
 // The table columns of an entity, in order: `id` (the field stored as id, or none for a derived
