@@ -10,11 +10,13 @@
 
 namespace ims::exchange {
 
-// The entity whose rows a collection holds, or why there is none ("'peeple' is not an entity
-// collection; expected one of: ...", or that catalogs cannot be imported).
+// The entity whose rows a collection holds, or why there is none: "'control' is not an entity
+// collection (did you mean 'controls'?)", or, with nothing close, the same without the
+// suggestion and the list of collections as a note; or that catalogs cannot be imported.
 struct Importable {
     const model::Entity* entity = nullptr;
     std::string problem;
+    std::string note = {};
 };
 Importable importable(std::string_view collection);
 

@@ -48,7 +48,8 @@ public:
     void read(formats::CsvReader& reader) {
         Importable found = importable(path_.stem().string());
         if (!found.entity)
-            return sink_.problem({{file_, 0, {}}, {}, {}, {}, "the file name " + found.problem});
+            return sink_.problem(
+                {{file_, 0, {}}, {}, {}, {}, "the file name " + found.problem, found.note});
         const Entity& entity = *found.entity;
         formats::CsvRecord record;
         if (!next(reader, record) || !read_header(entity, record)) return;
@@ -151,7 +152,7 @@ public:
         const std::string pointer = "/" + key;
         if (key == "format") return problem(pointer, "expected \"ims-import/1\", got an array");
         Importable found = importable(key);
-        if (!found.entity) return problem(pointer, found.problem);
+        if (!found.entity) return problem(pointer, found.problem, found.note);
         if (found.entity->kind == EntityKind::kSingleton)
             return problem(
                 pointer, "expected a " + std::string(found.entity->name) + " object, got an array");
@@ -174,7 +175,7 @@ public:
         }
         Importable found = importable(key);
         if (!found.entity) {
-            problem(pointer, found.problem);
+            problem(pointer, found.problem, found.note);
         } else if (found.entity->kind != EntityKind::kSingleton) {
             problem(pointer, "expected an array of " + std::string(found.entity->name) +
                                  " objects, got " + formats::json_type_name(value));
@@ -194,8 +195,8 @@ public:
 private:
     struct Stopped {};  // the sink threw: the parse stops and its error goes on
 
-    bool problem(const std::string& pointer, std::string what) {
-        sink_.problem({{file_, 0, pointer}, {}, {}, {}, std::move(what)});
+    bool problem(const std::string& pointer, std::string what, std::string note = {}) {
+        sink_.problem({{file_, 0, pointer}, {}, {}, {}, std::move(what), std::move(note)});
         return false;
     }
 

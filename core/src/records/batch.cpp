@@ -129,7 +129,8 @@ void Batch::State::report(Problem p) {
 }
 
 void Batch::State::problem(const Row& row, std::string_view field, std::string what) {
-    report({row.source, std::string(row.entity->name), id, std::string(field), std::move(what)});
+    report(
+        {row.source, std::string(row.entity->name), id, std::string(field), std::move(what), {}});
 }
 
 store::RowWriter& Batch::State::writer(const Entity& entity) {
@@ -249,7 +250,7 @@ void Batch::State::check_references(const Row& row) {
             pending.push_back(
                 {target,
                  ref,
-                 {row.source, std::string(entity.name), id, std::string(field.name), {}}});
+                 {row.source, std::string(entity.name), id, std::string(field.name), {}, {}}});
         };
         if (value->is_string())
             check(value->get<std::string>());
@@ -269,7 +270,7 @@ void Batch::State::write(const Row& row, bool stored) {
         if (!stored) w.read(id, stored_cells, rowid);
         RowidSet& rows = seen[index_of(entity)];
         if (rows.contains(rowid)) {
-            repeats.emplace_back(Problem{row.source, std::string(entity.name), id, {}, {}},
+            repeats.emplace_back(Problem{row.source, std::string(entity.name), id, {}, {}, {}},
                                  key_of(entity, id));
             ++total;
             return;

@@ -2,6 +2,7 @@
 // them are worded: one wording for import, `ims evidence add`, `ims adopt` and later front ends.
 #include "ims/core/records.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace ims::records {
@@ -86,11 +87,20 @@ namespace {
 
 std::string refusal_message(const std::vector<Problem>& problems, std::size_t total,
                             const std::string& nothing_done) {
-    if (total == 1 && problems.size() == 1) return problems.front().text() + "; " + nothing_done;
+    std::vector<std::string_view> notes;
+    for (const auto& p : problems)
+        if (!p.note.empty() && std::find(notes.begin(), notes.end(), p.note) == notes.end())
+            notes.push_back(p.note);
+    if (total == 1 && problems.size() == 1) {
+        std::string message = problems.front().text();
+        for (auto n : notes) message += "; " + std::string(n);
+        return message + "; " + nothing_done;
+    }
     std::string message = std::to_string(total) + " problems; " + nothing_done + ":";
     for (const auto& p : problems) message += "\n  " + p.text();
     if (total > problems.size())
         message += "\n  ... and " + std::to_string(total - problems.size()) + " more";
+    for (auto n : notes) message += "\n" + std::string(n);
     return message;
 }
 

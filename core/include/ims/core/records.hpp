@@ -92,6 +92,9 @@ struct Problem {
     std::string id;      // the row's id, when its key fields could be read
     std::string field;   // the field at fault, if one is
     std::string what;    // e.g. "expected a date YYYY-MM-DD, got '2026-02-30'"
+    // A sentence said once after all the problems, however many carry it: a long list the
+    // problems refer to ("the entity collections are: ...").
+    std::string note = {};
 
     // The one-line message: "people.csv:14: person 'P-014', field 'email': WHAT",
     // "acme.json: /people/3/email: person 'P-014': WHAT", or without a source
