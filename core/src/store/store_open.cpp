@@ -39,10 +39,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A write transaction as large as an import touches every page of the tables and indexes it
+// grows; with SQLite's 2 MB cache it spills dirty pages to the WAL mid-transaction and reads them
+// back: the benchmark's 4x import took 10.4 s with it and 8.5 s with 64 MiB (docs/performance.md).
+// The cap, not the size of the import, bounds what it adds to memory.
 void configure(Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA temp_store = MEMORY");
+    db.exec("PRAGMA cache_size = -65536");
 }
 
 // Read-only connections (reports, export, verify, the check sandbox) get a 16 MiB page cache

@@ -10,8 +10,6 @@
 #include "ims/core/records.hpp"
 #include "ims/core/store.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <memory>
 #include <string>
