@@ -11,6 +11,7 @@
 # record, document, export, link, screenshot, attestation; only link rows have a url. Some titles
 # hold a comma and are quoted, as a spreadsheet would write them.
 set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 if [ $# -ne 2 ] || ! [[ "$1" =~ ^[1-9][0-9]{0,5}$ ]]; then
     echo "usage: $0 N OUTDIR   (N from 1 to 999999)" >&2
@@ -37,21 +38,7 @@ awk -v out="$out" 'BEGIN {
     close(file)
 }'
 
-awk -v n="$n" -v out="$out" '
-# Days since 1970-01-01 to YYYY-MM-DD (the proleptic Gregorian calendar; H. Hinnant civil_from_days).
-function ymd(days,    z, era, doe, yoe, y, doy, mp, d, m) {
-    z = days + 719468
-    era = int(z / 146097)
-    doe = z - era * 146097
-    yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
-    y = yoe + era * 400
-    doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
-    mp = int((5 * doy + 2) / 153)
-    d = doy - int((153 * mp + 2) / 5) + 1
-    m = mp < 10 ? mp + 3 : mp - 9
-    if (m <= 2) y++
-    return sprintf("%04d-%02d-%02d", y, m, d)
-}
+awk -v n="$n" -v out="$out" "$(cat "$here/dates.awk")"'
 # Park-Miller minimal standard generator: every product stays below 2^53, so doubles are exact
 # and mawk and gawk give the same sequence.
 function next_rand() {

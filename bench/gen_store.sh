@@ -20,6 +20,7 @@
 # 2026-11-29, risks naming assets and controls, documents with acknowledgements, people with
 # training records, incidents with findings and corrective actions.
 set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 if [ $# -lt 3 ] || [ $# -gt 4 ] || ! [[ "$1" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then
     echo "usage: $0 SCALE REQUIREMENTS OUTDIR [SEED]   (SCALE e.g. 0.25, 1, 4)" >&2
@@ -34,21 +35,7 @@ seed=${4:-20261129}
 mkdir -p "$out"
 export LC_ALL=C
 
-awk -F'|' -v scale="$scale" -v out="$out" -v seed="$seed" '
-# Days since 1970-01-01 to YYYY-MM-DD (proleptic Gregorian; H. Hinnant civil_from_days).
-function ymd(days,    z, era, doe, yoe, y, doy, mp, d, m) {
-    z = days + 719468
-    era = int(z / 146097)
-    doe = z - era * 146097
-    yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
-    y = yoe + era * 400
-    doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
-    mp = int((5 * doy + 2) / 153)
-    d = doy - int((153 * mp + 2) / 5) + 1
-    m = mp < 10 ? mp + 3 : mp - 9
-    if (m <= 2) y++
-    return sprintf("%04d-%02d-%02d", y, m, d)
-}
+awk -F'|' -v scale="$scale" -v out="$out" -v seed="$seed" "$(cat "$here/dates.awk")"'
 # Park-Miller minimal standard generator: products stay below 2^53, so mawk and gawk agree.
 function rnd(n) {
     seed = (seed * 16807) % 2147483647

@@ -17,17 +17,6 @@ namespace {
 
 constexpr std::size_t kChunk = 256 * 1024;
 
-// How many bytes at the end of `text` start a UTF-8 sequence that the next chunk completes.
-std::size_t incomplete_tail(std::string_view text) {
-    for (std::size_t back = 1; back <= 3 && back <= text.size(); ++back) {
-        const auto c = static_cast<unsigned char>(text[text.size() - back]);
-        if ((c & 0xC0) == 0x80) continue;  // a continuation byte: look further back
-        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        return length > back ? back : 0;
-    }
-    return 0;
-}
-
 // The next cell of `record`, emptied, its storage kept from earlier records.
 std::string& next_cell(CsvRecord& record, std::size_t& cells) {
     if (cells == record.cells.size()) record.cells.emplace_back();
@@ -89,7 +78,8 @@ void CsvReader::refill() {
         eof_ = true;
     }
     const std::string_view unchecked(buffer_.data() + checked_, buffer_.size() - checked_);
-    const std::size_t complete = unchecked.size() - (eof_ ? 0 : incomplete_tail(unchecked));
+    const std::size_t complete =
+        unchecked.size() - (eof_ ? 0 : util::incomplete_utf8_tail(unchecked));
     if (auto bad = util::first_invalid_utf8(unchecked.substr(0, complete))) {
         const std::string_view all(buffer_);
         const std::size_t at = checked_ + *bad;

@@ -11,17 +11,6 @@ namespace {
 
 constexpr std::size_t kChunk = 256 * 1024;
 
-// How many bytes at the end of `text` start a UTF-8 sequence that the next chunk completes.
-std::size_t incomplete_tail(std::string_view text) {
-    for (std::size_t back = 1; back <= 3 && back <= text.size(); ++back) {
-        const auto c = static_cast<unsigned char>(text[text.size() - back]);
-        if ((c & 0xC0) == 0x80) continue;
-        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        return length > back ? back : 0;
-    }
-    return 0;
-}
-
 void advance_position(util::TextPosition& at, std::string_view bytes) {
     for (char byte : bytes) {
         const auto c = static_cast<unsigned char>(byte);
@@ -77,7 +66,8 @@ void JsonInput::read_chunk() {
     eof_ = n == 0;
     data_ = buffer_.data();
     const std::string_view unchecked(buffer_.data() + checked, buffer_.size() - checked);
-    const std::size_t complete = unchecked.size() - (eof_ ? 0 : incomplete_tail(unchecked));
+    const std::size_t complete =
+        unchecked.size() - (eof_ ? 0 : util::incomplete_utf8_tail(unchecked));
     if (auto bad = util::first_invalid_utf8(unchecked.substr(0, complete)))
         throw error_at(base_ + checked + *bad,
                        "not UTF-8 text (bytes " + util::describe_bytes_at(buffer_, checked + *bad) +

@@ -14,6 +14,10 @@ namespace ims::util {
 // E0 80-9F, F0 80-8F), UTF-16 surrogates (ED A0-BF) and code points above U+10FFFF (F4 90+, F5-FF).
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+// How many bytes at the end of `text` begin a UTF-8 sequence that is not complete yet (0 to 3):
+// a reader that takes its input in chunks holds them back until the next chunk completes them.
+std::size_t incomplete_utf8_tail(std::string_view text);
+
 // A 1-based line and column (in characters) of a byte offset, counting "\n" as a line end.
 struct TextPosition {
     std::size_t line = 1;
