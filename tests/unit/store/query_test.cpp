@@ -12,7 +12,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 
 using ims::store::QueryConnection;
 using ims::store::QueryRow;
@@ -285,33 +284,24 @@ TEST_F(CheckSandbox, BindsAsOf) {
     EXPECT_EQ(scalar("SELECT :as_of FROM v1_organisation"), "2026-11-25");
 }
 
-// Every SQL check shipped with ims (first-party plugins, the core package, the SDK examples).
+// Every SQL check shipped with ims (first-party plugins, the core package, the SDK examples): one
+// check per checks/*.json file, its query in the .sql file it names.
 TEST_F(CheckSandbox, RunsEveryShippedSqlCheck) {
     namespace fs = std::filesystem;
     const fs::path source = IMS_SOURCE_DIR;
-    std::vector<fs::path> files;
-    for (const fs::path& root :
-         {source / "plugins", source / "core/content", source / "sdk/examples"})
-        for (const auto& entry : fs::recursive_directory_iterator(root))
-            if (entry.path().extension() == ".json" &&
-                entry.path().parent_path().filename() == "checks")
-                files.push_back(entry.path());
     int ran = 0;
-    for (const auto& file : files) {
-        std::ifstream in(file);
-        auto doc = nlohmann::json::parse(in);
-        // One check per file (ims-check/1) with its query in a .sql file beside it.
-        if (doc.contains("query")) {
+    for (const fs::path& root :
+         {source / "plugins", source / "core/content", source / "sdk/examples"}) {
+        for (const auto& entry : fs::recursive_directory_iterator(root)) {
+            const fs::path& file = entry.path();
+            if (file.extension() != ".json" || file.parent_path().filename() != "checks") continue;
+            std::ifstream in(file);
+            auto check = nlohmann::json::parse(in);
+            if (!check.contains("query")) continue;
             ++ran;
-            std::ifstream query(file.parent_path() / doc["query"].get<std::string>());
-            const std::string sql((std::istreambuf_iterator<char>(query)), {});
-            EXPECT_EQ(refusal(sql), "") << file;
-            continue;
-        }
-        for (const auto& check : doc.at("checks")) {
-            if (!check.contains("sql")) continue;
-            ++ran;
-            EXPECT_EQ(refusal(check["sql"].get<std::string>()), "") << file << " " << check["id"];
+            std::ifstream sql(file.parent_path() / check["query"].get<std::string>());
+            const std::string text((std::istreambuf_iterator<char>(sql)), {});
+            EXPECT_EQ(refusal(text), "") << file << " " << check["id"];
         }
     }
     EXPECT_GT(ran, 0) << "no shipped SQL check was found";
