@@ -7,21 +7,34 @@ staff AS (
     SELECT id, name, department_id, started_on FROM v1_people
     WHERE (started_on IS NULL OR started_on <= :as_of) AND (left_on IS NULL OR left_on >= :as_of)
 ),
+docs AS (
+    SELECT id, version, approved_on, audience_ids FROM v1_documents
+    WHERE acknowledgement_required = 1
+),
+-- Each document's audience: a NULL department for everyone, else each department it names.
+audience(document_id, department_id) AS (
+    SELECT id, NULL FROM docs WHERE json_array_length(coalesce(audience_ids, '[]')) = 0
+    UNION ALL
+    SELECT d.id, j.value FROM docs d, json_each(d.audience_ids) j
+),
 owed AS (
     SELECT s.id AS person_id, d.id AS document_id, d.version, d.approved_on
-    FROM staff s JOIN v1_documents d ON d.acknowledgement_required = 1
-    WHERE (json_array_length(coalesce(d.audience_ids, '[]')) = 0 OR EXISTS (
-           SELECT 1 FROM json_each(d.audience_ids) j
-           WHERE j.value = s.department_id))
-      AND date(max(coalesce(s.started_on, '0000-01-01'), coalesce(d.approved_on, '0000-01-01')),
-               '+' || :acknowledgement_grace_days || ' days') < :as_of
-      AND NOT EXISTS (SELECT 1 FROM v1_acknowledgements a
-                      WHERE a.document_id = d.id AND a.version = d.version
-                        AND a.person_id = s.id AND a.acknowledged_on <= :as_of)
-    ORDER BY s.id, d.id
+    FROM audience a JOIN docs d ON d.id = a.document_id
+    JOIN staff s ON a.department_id IS NULL OR s.department_id = a.department_id
+    WHERE max(coalesce(s.started_on, ''), coalesce(d.approved_on, ''))
+          < date(:as_of, '-' || :acknowledgement_grace_days || ' days')
+      AND NOT EXISTS (SELECT 1 FROM v1_acknowledgements k
+                      WHERE k.document_id = d.id AND k.version = d.version
+                        AND k.person_id = s.id AND k.acknowledged_on <= :as_of)
+),
+-- The first ten documents by id name themselves in the message; the rest are counted.
+numbered AS (
+    SELECT o.*, row_number() OVER (PARTITION BY person_id ORDER BY document_id) AS n FROM owed o
 )
 SELECT 'person' AS subject_type, person_id AS subject_id, 'fail' AS status,
-       'has not acknowledged ' || group_concat(document_id || ' v' || version
-                                               || coalesce(' (approved ' || approved_on || ')', ''), ', ')
+       'has not acknowledged '
+       || group_concat(CASE WHEN n <= 10 THEN document_id || ' v' || version
+                            || coalesce(' (approved ' || approved_on || ')', '') END, ', ')
+       || CASE WHEN count(*) > 10 THEN ' and ' || (count(*) - 10) || ' more' ELSE '' END
        AS message
-FROM owed GROUP BY person_id
+FROM (SELECT * FROM numbered ORDER BY person_id, n) GROUP BY person_id
