@@ -62,10 +62,9 @@ at or above --fail-on (warn never counts); 2 usage; 3 a check could not be evalu
                  "to stdout"),
              kForceOption,
              kPluginPathOption},
-        .examples =
-            {"ims check acme.ims --as-of 2026-11-25 --fail-on none --output "
-             "json:findings.json",
-             "ims check acme.ims --standard gdpr --check gdpr/processor-dpa --fail-on major"},
+        .examples = {"ims check acme.ims --as-of 2026-11-25 --fail-on none --output "
+                     "json:findings.json --output text",
+                     "ims check acme.ims --standard iso27001:2022 --fail-on none"},
         .run = run_check,
     };
     return kCommand;

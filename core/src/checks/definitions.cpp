@@ -213,9 +213,10 @@ Definition parse_definition(std::string_view bytes, const std::string& path,
     static const std::regex kRequirement("[^/\\s]+/[^\\s]+");
     for (std::size_t i = 0; i < d.requirements.size(); ++i)
         if (!std::regex_match(d.requirements[i], kRequirement))
-            root.fail("requirements/" + std::to_string(i),
-                      "expected a requirement id \"<standard>/<ref>\", got \"" + d.requirements[i] +
-                          "\"");
+            throw Error(ErrorCode::kInvalidInput,
+                        path + ": " + root.pointer_to("requirements") + "/" + std::to_string(i) +
+                            ": expected a requirement id \"<standard>/<ref>\", got \"" +
+                            d.requirements[i] + "\"");
     d.subject_type = root.required_string("subject_type");
     static const std::regex kSubject("[a-z][a-z0-9_]{0,63}");
     if (!std::regex_match(d.subject_type, kSubject))

@@ -74,8 +74,8 @@ void check_options(const RunOptions& options, const CheckLibrary& library,
         if (!library.find(id))
             throw Error(ErrorCode::kUsage,
                         "--check " + id +
-                            ": no installed plugin defines this check; 'ims check "
-                            "--help' says how to list them");
+                            ": no installed plugin defines this check (docs/checks.md lists "
+                            "the shipped ones)");
     for (const auto& standard : options.standards)
         if (!contains(adopted, standard)) {
             std::string list;

@@ -308,3 +308,40 @@ TEST_F(CheckSandbox, RunsEveryShippedSqlCheck) {
 }
 
 }  // namespace
+
+namespace {
+
+// The check engine runs every check of a run on one connection, in one read transaction: a
+// query stopped at its deadline must leave that transaction, and so the snapshot, in place.
+TEST_F(CheckSandbox, AQueryStoppedAtItsDeadlineKeepsTheSnapshot) {
+    const auto store = ims::store::Store::open(path_, ims::store::Store::Mode::kReadOnly);
+    QueryConnection db(store);
+    ASSERT_TRUE(db.in_snapshot());
+    db.set_deadline(std::chrono::steady_clock::now() + std::chrono::milliseconds(50));
+    EXPECT_THROW(db.query("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                          "SELECT i FROM n WHERE i < 0",
+                          {}, [](const QueryRow&) { return true; }),
+                 ims::Error);
+    EXPECT_TRUE(db.in_snapshot());
+    db.set_deadline(std::chrono::steady_clock::time_point::max());
+    int rows = 0;
+    db.query("SELECT id FROM v1_organisation", {}, [&](const QueryRow&) { return ++rows, true; });
+    EXPECT_EQ(rows, 1);
+}
+
+// Integers, numbers and booleans bind as numbers, so that comparisons with them are numeric.
+TEST_F(CheckSandbox, BindsNumbersAsNumbers) {
+    const auto store = ims::store::Store::open(path_, ims::store::Store::Mode::kReadOnly);
+    QueryConnection db(store);
+    using Type = ims::store::BoundValue::Type;
+    std::string out;
+    db.query("SELECT typeof(:n), :n > 9, typeof(:r), typeof(:t) FROM v1_organisation",
+             {{":n", {"10", Type::kInteger}}, {":r", {"0.5", Type::kReal}}, {":t", "10"}},
+             [&](const QueryRow& row) {
+                 for (const auto& v : row.values) out += v.value_or("NULL") + " ";
+                 return true;
+             });
+    EXPECT_EQ(out, "integer 1 real text ");
+}
+
+}  // namespace
