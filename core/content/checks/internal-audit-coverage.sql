@@ -6,7 +6,10 @@ scope AS (
     SELECT r.id, r.standard_id, r.ref, r.position
     FROM v1_requirements r JOIN v1_adopted_standards s ON s.standard_id = r.standard_id
     WHERE r.is_leaf AND (
-        (r.kind = 'clause' AND CAST(r.ref AS INTEGER) BETWEEN 4 AND 10)
+        -- ISO/IEC 27701:2019 states its management system requirements in clause 5 (its clause
+        -- 6 is guidance on 27002's controls); every other standard in clauses 4 to 10.
+        (r.kind = 'clause' AND CASE WHEN r.standard_id = 'iso27701:2019' THEN r.ref LIKE '5.%'
+                                    ELSE CAST(r.ref AS INTEGER) BETWEEN 4 AND 10 END)
         OR EXISTS (SELECT 1 FROM v1_soa_entries e
                    WHERE e.requirement_id = r.id AND e.applicable = 1))
 ),
