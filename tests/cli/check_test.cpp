@@ -122,6 +122,7 @@ TEST_F(CheckStore, SqlCheckPastItsTimeLimitIsOneErrorAndTheOthersComplete) {
               "limit of 1 s and was stopped");
     EXPECT_EQ(results_of(doc, "engine-checks/action-overdue").at(0)["subject_id"], "CA-1");
     EXPECT_EQ(results_of(doc, "engine-checks/audit-held").at(0)["status"], "fail");
+    EXPECT_EQ(ims::test::PublishedSchema("check-results.schema.json").errors_of(doc, "error"), "");
 }
 
 TEST_F(CheckStore, SqlReadingATableOrReturningAnUnknownStatusIsAnError) {
@@ -238,6 +239,11 @@ TEST_F(CheckStore, StoreWaiverOfTheSubjectWaivesItAndAnExpiredOneIsIgnoredWithAW
     EXPECT_FALSE(results[1].contains("waiver_id"));
     ASSERT_EQ(doc["expired_waivers"].size(), 1u);
     EXPECT_EQ(doc["expired_waivers"][0]["id"], "W-2");
+    const ims::test::PublishedSchema schema("check-results.schema.json");
+    EXPECT_EQ(schema.errors_of(doc, "waived"), "");
+    auto unnamed = doc;  // a waived result must name its waiver
+    unnamed["results"][0].erase("waiver_id");
+    EXPECT_NE(schema.errors_of(unnamed, "unnamed"), "");
     // The expiry day itself is still covered.
     run = check({"--check", "engine-checks/action-overdue", "--as-of", "2026-11-24"});
     EXPECT_EQ(run.err, "") << "W-2 is in force through its expiry day";
