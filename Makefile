@@ -41,9 +41,11 @@ demo: build
 	./scripts/demo.sh $(BUILD_DIR)
 
 # Rewrites the usage lines and option tables of docs/cli.md from the command descriptions in
-# apps/ims/*_command.cpp (the test that otherwise fails when they differ writes them instead).
+# apps/ims/*_command.cpp, and the table of checks in docs/checks.md from the check definitions
+# (the tests that otherwise fail when they differ write them instead).
 docs: build
 	IMS_UPDATE_DOCS=1 $(BUILD_DIR)/bin/ims_cli_tests --gtest_filter=CliDocs.UsageAndOptionTablesAreGeneratedFromTheDescriptions
+	IMS_UPDATE_DOCS=1 $(BUILD_DIR)/bin/ims_unit_tests --gtest_filter=ChecksDoc.TableOfEveryShippedCheckIsGeneratedFromTheDefinitions
 
 # After a change to the data model (core/src/model/entities.cpp): writes the next store migration
 # (core/src/store/migrations/NNNN.sql), the generated tables of docs/data-model.md and the import

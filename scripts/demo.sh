@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: creates demo/acme.ims from scratch, imports the example organisation
 # (examples/acme), verifies the store, and writes what ims can report today into demo/: the
-# gap analysis, coverage, the Statement of Applicability and a CSV export.
+# gap analysis, coverage, the Statement of Applicability, the checks' findings and a CSV export.
 set -euo pipefail
 build_dir=${1:-build}
 ims="$build_dir/bin/ims"
@@ -16,5 +16,11 @@ rm -rf demo/acme.ims demo/acme.ims-wal demo/acme.ims-shm demo/export
 "$ims" coverage demo/acme.ims --output json:demo/coverage.json --force
 "$ims" soa demo/acme.ims --output xlsx:demo/soa.xlsx --output html:demo/soa.html --force
 "$ims" export demo/acme.ims --output csv:demo/export --force
-echo "demo store: demo/acme.ims; reports in demo/ (gap-iso22301.txt, coverage.json, soa.xlsx, soa.html, export/)"
+# What an auditor would find on the example's "today": the summary on stdout, every result in
+# demo/check.json. Exit 1 means findings, which the example has on purpose; anything else fails.
+check_status=0
+"$ims" check demo/acme.ims --as-of 2026-11-25 --output text --output json:demo/check.json --force ||
+    check_status=$?
+if [ "$check_status" -ne 0 ] && [ "$check_status" -ne 1 ]; then exit "$check_status"; fi
+echo "demo store: demo/acme.ims; reports in demo/ (gap-iso22301.txt, coverage.json, soa.xlsx, soa.html, check.json, export/)"
 echo "what an auditor would flag in it: examples/acme/README.md"

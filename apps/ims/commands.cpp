@@ -13,6 +13,7 @@ const Command& map_command();
 const Command& coverage_command();
 const Command& gap_command();
 const Command& soa_command();
+const Command& check_command();
 const Command& evidence_command();
 const Command& import_command();
 const Command& export_command();
@@ -22,10 +23,10 @@ const Command& help_command();
 
 const std::vector<const Command*>& commands() {
     static const std::vector<const Command*> kCommands = {
-        &init_command(),    &adopt_command(),    &verify_command(),   &migrate_command(),
-        &catalog_command(), &map_command(),      &coverage_command(), &gap_command(),
-        &soa_command(),     &evidence_command(), &import_command(),   &export_command(),
-        &plugins_command(), &version_command(),  &help_command(),
+        &init_command(),    &adopt_command(),   &verify_command(),   &migrate_command(),
+        &catalog_command(), &map_command(),     &coverage_command(), &gap_command(),
+        &soa_command(),     &check_command(),   &evidence_command(), &import_command(),
+        &export_command(),  &plugins_command(), &version_command(),  &help_command(),
     };
     return kCommands;
 }

@@ -25,9 +25,11 @@ docs/cli.md holds.
 
 exit codes of every command:
   0 done
-  1 a verification found a problem (ims verify, ims plugins verify)
+  1 a verification found a problem (ims verify, ims plugins verify), or ims check found a
+    failure as severe as it was told to fail on
   2 usage or configuration error, or bad input; nothing was done
-  3 incomplete: another ims process holds the store, or the store is damaged
+  3 incomplete: another ims process holds the store, the store is damaged, or ims check could
+    not evaluate a check
   4 internal error, or an output could not be written
 )",
         .options = {kFormatOption.with_help("text, json or markdown")},

@@ -32,6 +32,7 @@ case "$target" in
     fuzz_catalog) mapfile -t found < <(files 'catalog*.json') ;;
     fuzz_mapping) mapfile -t found < <(find "$root/plugins" "$root/tests/fixtures" -path '*/mappings/*.json' | sort) ;;
     fuzz_manifest) mapfile -t found < <(files 'plugin.json' 'plugin.json.in') ;;
+    fuzz_check) mapfile -t found < <(find "$root/plugins" "$root/core/content" "$root/sdk" "$root/tests" -path '*/checks/*.json' | sort) ;;
     fuzz_import)
         # The import target's input: the file name on the first line, then the file.
         found=()

@@ -140,7 +140,7 @@ TEST(PluginIsolation, VerifyAndShowListTheNativeChecksFromTheProbe) {
     EXPECT_EQ(doc["native_checks"],
               nlohmann::json::array({"fixture.passes", "fixture.counts", "fixture.throws",
                                      "fixture.reads_a_table", "fixture.many_queries",
-                                     "fixture.waits_for_cancel"}));
+                                     "fixture.waits_for_cancel", "fixture.reports_error"}));
 
     auto show = run_ims({"plugins", "show", "fixture-good", "--plugin-path", kFixtures});
     EXPECT_EQ(show.exit_code, 0) << show.err;

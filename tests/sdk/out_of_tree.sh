@@ -14,4 +14,13 @@ echo "$out"
 echo "$out" | grep -q '"state": "loaded"'
 echo "$out" | grep -q '"hello.organisation_named"'
 "$ims" catalog hello:1 --plugin-path "$work/build/plugins" | grep -q "Organisation named"
-echo "out-of-tree plugin built against the installed SDK and loaded"
+# Its checks run through `ims check`: the native one through its library, the SQL one as data.
+"$ims" init "$work/hello.ims" --org "Hello Ltd" >/dev/null
+"$ims" adopt "$work/hello.ims" hello:1 --plugin-path "$work/build/plugins" >/dev/null
+check=$("$ims" check "$work/hello.ims" --plugin-path "$work/build/plugins" --check hello/organisation-named \
+        --check hello/scope-stated --fail-on none --output json)
+echo "$check"
+echo "$check" | grep -q '"check_id": "hello/organisation-named"'
+echo "$check" | grep -q '"message": "the organisation is named"'
+echo "$check" | grep -q '"message": "no scope statement for hello:1"'
+echo "out-of-tree plugin built against the installed SDK, loaded and its checks run"

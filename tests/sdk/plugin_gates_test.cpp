@@ -69,7 +69,7 @@ TEST_F(PluginGates, LoadsAGoodNativePluginBesideFirstPartyOnes) {
     ASSERT_TRUE(good.loaded()) << good.error;
     ims::plugins::NativeLibrary library = host_->load_native("fixture-good");
     ASSERT_TRUE(library.loaded()) << library.error;
-    EXPECT_EQ(library.descriptor->check_count, 6u);
+    EXPECT_EQ(library.descriptor->check_count, 7u);
     EXPECT_EQ(host_->load_native("fixture-good").descriptor, library.descriptor) << "loaded once";
     EXPECT_TRUE(plugin("core").loaded());
 }
@@ -137,7 +137,7 @@ TEST_F(PluginGates, ProbeLoadsTheLibraryInAChildAndReportsItsChecks) {
     const Plugin& marker = plugin("fixture-marker-ok");
     auto report = ims::plugins::probe_native(marker, std::chrono::seconds(10));
     EXPECT_TRUE(report.ok()) << report.error;
-    EXPECT_EQ(report.check_ids.size(), 6u);
+    EXPECT_EQ(report.check_ids.size(), 7u);
     EXPECT_EQ(report.check_ids.front(), "fixture.passes");
     EXPECT_TRUE(std::filesystem::exists(markers_.file("fixture-marker-ok")))
         << "the child loaded it";

@@ -117,15 +117,17 @@ const Requirement* Library::find_requirement(const std::string& requirement_id) 
 }
 
 void sync_standard(store::WriteTxn& txn, const Standard& s) {
-    txn.put("standard", {{"id", s.id},
-                         {"short_title", s.short_title},
-                         {"title", s.title},
-                         {"publisher", s.publisher},
-                         {"published", s.published},
-                         {"source", s.source},
-                         {"plugin_id", s.plugin_id},
-                         {"plugin_version", s.plugin_version},
-                         {"content_sha256", s.content_sha256}});
+    nlohmann::json standard = {{"id", s.id},
+                               {"short_title", s.short_title},
+                               {"title", s.title},
+                               {"plugin_id", s.plugin_id},
+                               {"plugin_version", s.plugin_version},
+                               {"content_sha256", s.content_sha256}};
+    // Optional in a catalog; the store holds NULL, not an empty text, for one that is absent.
+    for (const auto& [field, value] :
+         {std::pair{"publisher", &s.publisher}, {"published", &s.published}, {"source", &s.source}})
+        if (!value->empty()) standard[field] = *value;
+    txn.put("standard", standard);
     int64_t position = 0;
     for (const auto& r : s.requirements) {
         nlohmann::json row = {{"id", r.id},     {"standard_id", s.id}, {"ref", r.ref},

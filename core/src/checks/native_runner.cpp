@@ -1,4 +1,5 @@
 // The host side of the C ABI for native checks: the ims_host_v1 table and the run handle.
+#include "checks/run_support.hpp"
 #include "ims/core/checks.hpp"
 #include "ims/core/error.hpp"
 #include "store/query.hpp"
@@ -16,7 +17,8 @@ struct ims_run {
     // One deadline for the whole check: every query shares it, and is_cancelled turns true at it.
     std::chrono::steady_clock::time_point deadline;
     bool stopped = false;  // the check was told, or forced, to stop at the deadline
-    std::unique_ptr<ims::store::QueryConnection> connection;
+    std::unique_ptr<ims::store::QueryConnection> own_connection;
+    ims::store::QueryConnection* connection = nullptr;
     std::vector<ims::checks::Result> results;
     std::string error;       // set by the plugin through set_error
     std::string host_error;  // why the last host service failed
@@ -53,11 +55,6 @@ bool past_deadline(ims_run* run) {
     return true;
 }
 
-std::string time_limit_text(std::chrono::milliseconds limit) {
-    auto ms = limit.count();
-    return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
-}
-
 int32_t host_is_cancelled(ims_run* run) {
     return past_deadline(run) ? 1 : 0;
 }
@@ -68,15 +65,16 @@ ims_status host_query(ims_run* run, ims_str sql, const ims_param* params, size_t
         run->host_error = "query called without a row callback";
         return IMS_ERROR;
     }
-    std::map<std::string, std::string> bound;
-    for (const auto& [name, value] : run->evaluation->params) bound[":" + name] = value;
-    for (size_t i = 0; i < param_count; ++i) bound[str(params[i].name)] = str(params[i].value);
+    store::BoundValues bound = bound_parameters(*run->evaluation);
+    for (size_t i = 0; i < param_count; ++i)
+        bound.insert_or_assign(str(params[i].name), store::BoundValue(str(params[i].value)));
     if (past_deadline(run)) return IMS_CANCELLED;
     try {
-        if (!run->connection) {
+        if (run->connection == nullptr) {
             if (run->evaluation->store == nullptr)
                 throw Error(ErrorCode::kInternal, "the evaluation names no store");
-            run->connection = std::make_unique<store::QueryConnection>(*run->evaluation->store);
+            run->own_connection = std::make_unique<store::QueryConnection>(*run->evaluation->store);
+            run->connection = run->own_connection.get();
         }
         run->connection->set_deadline(run->deadline);
         ims_status status = IMS_OK;
@@ -108,9 +106,9 @@ ims_status host_emit_result(ims_run* run, const ims_result_v1* result) {
         run->host_error = "emit_result got unknown status " + std::to_string(result->status);
         return IMS_ERROR;
     }
-    run->results.push_back(Result{run->check_id, static_cast<Status>(result->status),
-                                  str(result->subject_type), str(result->subject_id),
-                                  str(result->message)});
+    run->results.push_back(make_result(run->check_id, static_cast<Status>(result->status),
+                                       str(result->subject_type), str(result->subject_id),
+                                       str(result->message)));
     return IMS_OK;
 }
 
@@ -124,10 +122,6 @@ ims_str host_param(ims_run* run, ims_str name) {
 const ims_host_v1 kHost = {
     sizeof(ims_host_v1), IMS_SDK_ABI_MAJOR, IMS_SDK_ABI_MINOR, host_log,  host_set_error,
     host_is_cancelled,   host_query,        host_emit_result,  host_param};
-
-Result error_result(const std::string& check_id, const std::string& message) {
-    return Result{check_id, Status::kError, "check", check_id, message};
-}
 
 }  // namespace
 
@@ -153,7 +147,10 @@ std::string_view to_string(Status status) {
 
 std::vector<Result> run_native_check(plugins::PluginHost& host, const std::string& plugin_id,
                                      const std::string& check_id, const Evaluation& evaluation) {
-    const std::string which = "native check '" + check_id + "' of plugin '" + plugin_id + "'";
+    const std::string which = evaluation.check_id.empty()
+                                  ? "native check '" + check_id + "' of plugin '" + plugin_id + "'"
+                                  : "check '" + evaluation.check_id + "' (native '" + check_id +
+                                        "' of plugin '" + plugin_id + "')";
     plugins::NativeLibrary library = host.load_native(plugin_id);
     if (!library.loaded())
         return {error_result(check_id, which + " could not be evaluated: " + library.error)};
@@ -168,6 +165,7 @@ std::vector<Result> run_native_check(plugins::PluginHost& host, const std::strin
     run.plugin_id = plugin_id;
     run.check_id = check_id;
     run.evaluation = &evaluation;
+    run.connection = evaluation.connection;
     run.deadline = std::chrono::steady_clock::now() + evaluation.time_limit;
     ims_status status = check->run(&kHost, &run);
     // A check stopped at its deadline may have emitted only part of its results: none count.

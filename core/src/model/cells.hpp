@@ -27,4 +27,7 @@ CellValue parse_cell(const Field& field, std::string_view text);
 // a leading apostrophe.
 std::string format_cell(const Field& field, const nlohmann::json& value);
 
+// A calendar date YYYY-MM-DD of the years 1 to 9999: the one test of a date every input uses.
+bool is_calendar_date(std::string_view text);
+
 }  // namespace ims::model

@@ -146,7 +146,9 @@ std::vector<Entity> build() {
                     ref("dpo_id", "person", "the Data Protection Officer (GDPR Art. 37)"),
                     ref("information_officer_id", "person", "the Information Officer (POPIA s55)"),
                     date("information_officer_registered_on",
-                         "when the Information Officer was registered with the Regulator")},
+                         "when the Information Officer was registered with the Regulator"),
+                    boolean("dpo_required",
+                            "whether GDPR Art. 37(1) requires a Data Protection Officer")},
          .doc = "The organisation the store belongs to; one per store."});
     all.push_back(record(
         "department", "departments", "departments",
@@ -362,6 +364,7 @@ std::vector<Entity> build() {
          date("accepted_on", "when the residual risk was accepted"),
          date("assessed_on", "when it was last assessed"),
          date("review_by", "when it must be reassessed"),
+         date("treatment_due_on", "when the risk treatment plan must be complete (6.1.3, 8.3)"),
          choice("status", {"open", "in_treatment", "accepted", "closed"}, "where it stands", kReq)},
         "A risk in the risk register with its treatment (27001 6.1.2, 6.1.3, 8.2, 8.3)."));
     all.push_back(
@@ -457,6 +460,8 @@ std::vector<Entity> build() {
                "transfers outside the EEA / South Africa with their safeguard, e.g. 'US: SCCs'"),
          text("retention", "how long the data is kept"),
          boolean("dpia_required", "whether a DPIA is required (Art. 35)"),
+         boolean("direct_marketing",
+                 "whether it sends direct marketing by electronic communication (POPIA s69)"),
          refs("system_ids", "asset", "systems used"),
          ref("owner_id", "person", "the business owner"),
          ref("department_id", "department", "the department responsible")},

@@ -214,6 +214,10 @@ bool free_text(const Field& field) {
 
 }  // namespace
 
+bool is_calendar_date(std::string_view text) {
+    return is_date(text);
+}
+
 std::string describe(const Field& field) {
     return field.is_list() ? "a list of values, each " + describe_element(field)
                            : describe_element(field);

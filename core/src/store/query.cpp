@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <utility>
 
 namespace ims::store {
 namespace {
@@ -160,7 +161,7 @@ void QueryConnection::register_eponymous_tables(Database& db) {
 }
 
 std::string QueryConnection::judge(Stage stage, int action, const char* a, const char* b,
-                                   const char* context) const {
+                                   const char* context) {
     switch (action) {
         case SQLITE_SELECT:
         case SQLITE_RECURSIVE:
@@ -170,7 +171,11 @@ std::string QueryConnection::judge(Stage stage, int action, const char* a, const
         case SQLITE_READ: {
             // SQLite names a view as the query spells it (V1_Controls); names are case-insensitive.
             const std::string table = lower(a);
-            if (views_.count(table) || is_pure_table_function(table)) return {};
+            if (views_.count(table)) {
+                if (stage == Stage::kProbe) views_read_.insert(table);
+                return {};
+            }
+            if (is_pure_table_function(table)) return {};
             // On the store, the real views read their tables: on their behalf (the context names
             // the view) or, once SQLite has flattened a view into the query, without naming a
             // column. The probe has already shown that the statement names no table itself.
@@ -235,8 +240,15 @@ void QueryConnection::check_on_probe(const std::string& sql) {
     if (second.rc != SQLITE_OK || second.stmt) fail(probe_.get(), "run more than one statement");
 }
 
-void QueryConnection::query(const std::string& sql,
-                            const std::map<std::string, std::string>& params,
+void QueryConnection::check(const std::string& sql) {
+    check_on_probe(sql);
+}
+
+std::set<std::string> QueryConnection::take_views_read() {
+    return std::exchange(views_read_, {});
+}
+
+void QueryConnection::query(const std::string& sql, const BoundValues& params,
                             const std::function<bool(const QueryRow&)>& on_row) {
     check_on_probe(sql);
     denied_.clear();
@@ -245,8 +257,13 @@ void QueryConnection::query(const std::string& sql,
     sqlite3_stmt* stmt = compiled.stmt.get();
     for (const auto& [name, value] : params) {
         int index = sqlite3_bind_parameter_index(stmt, name.c_str());
-        if (index > 0)
-            sqlite3_bind_text(stmt, index, value.data(), static_cast<int>(value.size()),
+        if (index <= 0) continue;
+        if (value.type == BoundValue::Type::kInteger)
+            sqlite3_bind_int64(stmt, index, std::stoll(value.text));
+        else if (value.type == BoundValue::Type::kReal)
+            sqlite3_bind_double(stmt, index, std::stod(value.text));
+        else
+            sqlite3_bind_text(stmt, index, value.text.data(), static_cast<int>(value.text.size()),
                               SQLITE_TRANSIENT);
     }
     int columns = sqlite3_column_count(stmt);

@@ -16,6 +16,18 @@
 
 namespace ims::store {
 
+// A value bound to a named parameter: text, or a number that SQL compares as a number (a check's
+// integer, number and boolean parameters; `:days > 3` would compare text with an integer).
+struct BoundValue {
+    enum class Type { kText, kInteger, kReal };
+    BoundValue(std::string value, Type value_type = Type::kText)
+        : text(std::move(value)), type(value_type) {}
+    BoundValue(const char* value) : text(value) {}
+    std::string text;
+    Type type = Type::kText;
+};
+using BoundValues = std::map<std::string, BoundValue>;
+
 struct QueryRow {
     const std::vector<std::string>& names;
     const std::vector<std::optional<std::string>>& values;
@@ -43,13 +55,24 @@ public:
     // Stops any query once `deadline` has passed (time_point::max() for none).
     void set_deadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
 
-    // Runs one SELECT with named parameters bound as text (":as_of" -> value; parameters the SQL
-    // does not use are ignored). on_row returns false to stop early. Throws
+    // Runs one SELECT with named parameters bound (":as_of" -> value; parameters the SQL does
+    // not use are ignored). on_row returns false to stop early. Throws
     // ims::Error(kInvalidInput) with SQLite's message when the SQL is invalid, with a sentence
     // naming what was denied when it does anything but read the v1 views, or when it runs past the
     // deadline.
-    void query(const std::string& sql, const std::map<std::string, std::string>& params,
+    void query(const std::string& sql, const BoundValues& params,
                const std::function<bool(const QueryRow&)>& on_row);
+
+    // Compiles `sql` on the probe as query() would, without running it: throws the same errors.
+    void check(const std::string& sql);
+
+    // Whether the read transaction begun at opening is still open: every query still reads the
+    // snapshot taken then.
+    bool in_snapshot() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+
+    // The v1 views that the statements compiled since the last call read, in lower case, as the
+    // probe's authorizer saw them (a view read through another view counts once, by its name).
+    std::set<std::string> take_views_read();
 
 private:
     enum class Stage { kProbe, kRun };
@@ -59,8 +82,7 @@ private:
     void check_on_probe(const std::string& sql);
     // Throws the refusal `denied` or, without one, `message` (by default `db`'s last error).
     [[noreturn]] void fail(sqlite3* db, const std::string& denied, std::string message = {});
-    std::string judge(Stage stage, int action, const char* a, const char* b,
-                      const char* context) const;
+    std::string judge(Stage stage, int action, const char* a, const char* b, const char* context);
     template <Stage kStage>
     static int authorize(void* self, int action, const char* a, const char* b, const char* c,
                          const char* context);
@@ -71,6 +93,7 @@ private:
     std::set<std::string> views_;  // the store's v1 view names
     std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
     std::string denied_;  // what the authorizer denied in the statement being compiled
+    std::set<std::string> views_read_;
 };
 
 }  // namespace ims::store

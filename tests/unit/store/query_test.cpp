@@ -284,28 +284,64 @@ TEST_F(CheckSandbox, BindsAsOf) {
     EXPECT_EQ(scalar("SELECT :as_of FROM v1_organisation"), "2026-11-25");
 }
 
-// Every SQL check shipped with ims (first-party plugins, the core package, the SDK examples).
+// Every SQL check shipped with ims (first-party plugins, the core package, the SDK examples): one
+// check per checks/*.json file, its query in the .sql file it names.
 TEST_F(CheckSandbox, RunsEveryShippedSqlCheck) {
     namespace fs = std::filesystem;
     const fs::path source = IMS_SOURCE_DIR;
-    std::vector<fs::path> files;
-    for (const fs::path& root :
-         {source / "plugins", source / "core/content", source / "sdk/examples"})
-        for (const auto& entry : fs::recursive_directory_iterator(root))
-            if (entry.path().extension() == ".json" &&
-                entry.path().parent_path().filename() == "checks")
-                files.push_back(entry.path());
     int ran = 0;
-    for (const auto& file : files) {
-        std::ifstream in(file);
-        auto doc = nlohmann::json::parse(in);
-        for (const auto& check : doc.at("checks")) {
-            if (!check.contains("sql")) continue;
+    for (const fs::path& root :
+         {source / "plugins", source / "core/content", source / "sdk/examples"}) {
+        for (const auto& entry : fs::recursive_directory_iterator(root)) {
+            const fs::path& file = entry.path();
+            if (file.extension() != ".json" || file.parent_path().filename() != "checks") continue;
+            std::ifstream in(file);
+            auto check = nlohmann::json::parse(in);
+            if (!check.contains("query")) continue;
             ++ran;
-            EXPECT_EQ(refusal(check["sql"].get<std::string>()), "") << file << " " << check["id"];
+            std::ifstream sql(file.parent_path() / check["query"].get<std::string>());
+            const std::string text((std::istreambuf_iterator<char>(sql)), {});
+            EXPECT_EQ(refusal(text), "") << file << " " << check["id"];
         }
     }
     EXPECT_GT(ran, 0) << "no shipped SQL check was found";
+}
+
+}  // namespace
+
+namespace {
+
+// The check engine runs every check of a run on one connection, in one read transaction: a
+// query stopped at its deadline must leave that transaction, and so the snapshot, in place.
+TEST_F(CheckSandbox, AQueryStoppedAtItsDeadlineKeepsTheSnapshot) {
+    const auto store = ims::store::Store::open(path_, ims::store::Store::Mode::kReadOnly);
+    QueryConnection db(store);
+    ASSERT_TRUE(db.in_snapshot());
+    db.set_deadline(std::chrono::steady_clock::now() + std::chrono::milliseconds(50));
+    EXPECT_THROW(db.query("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                          "SELECT i FROM n WHERE i < 0",
+                          {}, [](const QueryRow&) { return true; }),
+                 ims::Error);
+    EXPECT_TRUE(db.in_snapshot());
+    db.set_deadline(std::chrono::steady_clock::time_point::max());
+    int rows = 0;
+    db.query("SELECT id FROM v1_organisation", {}, [&](const QueryRow&) { return ++rows, true; });
+    EXPECT_EQ(rows, 1);
+}
+
+// Integers, numbers and booleans bind as numbers, so that comparisons with them are numeric.
+TEST_F(CheckSandbox, BindsNumbersAsNumbers) {
+    const auto store = ims::store::Store::open(path_, ims::store::Store::Mode::kReadOnly);
+    QueryConnection db(store);
+    using Type = ims::store::BoundValue::Type;
+    std::string out;
+    db.query("SELECT typeof(:n), :n > 9, typeof(:r), typeof(:t) FROM v1_organisation",
+             {{":n", {"10", Type::kInteger}}, {":r", {"0.5", Type::kReal}}, {":t", "10"}},
+             [&](const QueryRow& row) {
+                 for (const auto& v : row.values) out += v.value_or("NULL") + " ";
+                 return true;
+             });
+    EXPECT_EQ(out, "integer 1 real text ");
 }
 
 }  // namespace
