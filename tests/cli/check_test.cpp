@@ -215,6 +215,13 @@ TEST_F(CheckStore, FailOnSetsTheExitCode) {
     EXPECT_EQ(with("none"), 0);
 }
 
+TEST_F(CheckStore, OutputThatCannotBeWrittenIsExitFourWhateverTheFindings) {
+    auto run = check({"--check", "engine-checks/action-overdue", "--output",
+                      "json:" + dir_.file("no-such-folder/findings.json")});
+    EXPECT_EQ(run.exit_code, 4) << run.err;
+    EXPECT_NE(run.err.find("no-such-folder"), std::string::npos) << run.err;
+}
+
 TEST_F(CheckStore, StoreWaiverOfTheSubjectWaivesItAndAnExpiredOneIsIgnoredWithAWarning) {
     import(R"({"corrective_actions": [{"id": "CA-2", "title": "Second", "owner_id": "P-1",
                    "due_on": "2026-10-01", "status": "open"}],

@@ -61,8 +61,23 @@ std::map<Severity, int> count_failures(const RunReport& report) {
     return counts;
 }
 
-std::string json_report(const RunReport& report, const std::string& store_name,
-                        std::optional<Severity> fail_on) {
+Json result_json(const Result& r) {
+    Json item{{"check_id", r.check_id},
+              {"title", r.title},
+              {"status", to_string(r.status)},
+              {"severity", to_string(r.severity)},
+              {"subject_type", r.subject_type},
+              {"subject_id", r.subject_id},
+              {"requirement_ids", r.requirement_ids},
+              {"message", r.message},
+              {"remedy", r.remedy}};
+    if (!r.waiver_id.empty()) item["waiver_id"] = r.waiver_id;
+    return item;
+}
+
+// Everything but the results, which write_json streams after it.
+Json json_head(const RunReport& report, const std::string& store_name,
+               std::optional<Severity> fail_on) {
     Json statuses = Json::object(), severities = Json::object();
     for (const auto& [s, n] : count_statuses(report)) statuses[std::string(to_string(s))] = n;
     for (const auto& [s, n] : count_failures(report)) severities[std::string(to_string(s))] = n;
@@ -83,35 +98,38 @@ std::string json_report(const RunReport& report, const std::string& store_name,
     Json expired = Json::array(), unused = Json::array();
     for (const auto& w : report.expired) expired.push_back(waiver_json(w));
     for (const auto& w : report.unused) unused.push_back(waiver_json(w));
-    Json results = Json::array();
+    return Json{{"format", "ims-check-results/1"},
+                {"store", store_name},
+                {"as_of", report.as_of},
+                {"fail_on", name_of(fail_on)},
+                {"adopted", report.adopted},
+                {"summary", Json{{"checks", report.checks.size()},
+                                 {"results", report.results.size()},
+                                 {"status", statuses},
+                                 {"failed_by_severity", severities}}},
+                {"checks", checks},
+                {"expired_waivers", expired},
+                {"waivers_of_unknown_checks", unused},
+                {"problems", report.problems}};
+}
+
+// The document as nlohmann's dump(2) would print it whole, written one result at a time so that
+// a report of many thousand results never exists twice in memory.
+void write_json(io::Sink& sink, const RunReport& report, const std::string& store_name,
+                std::optional<Severity> fail_on) {
+    std::string head = json_head(report, store_name, fail_on).dump(2);
+    head.erase(head.size() - 2);  // the closing "\n}"
+    sink.write(head + ",\n  \"results\": [");
+    bool first = true;
     for (const auto& r : report.results) {
-        Json item{{"check_id", r.check_id},
-                  {"title", r.title},
-                  {"status", to_string(r.status)},
-                  {"severity", to_string(r.severity)},
-                  {"subject_type", r.subject_type},
-                  {"subject_id", r.subject_id},
-                  {"requirement_ids", r.requirement_ids},
-                  {"message", r.message},
-                  {"remedy", r.remedy}};
-        if (!r.waiver_id.empty()) item["waiver_id"] = r.waiver_id;
-        results.push_back(std::move(item));
+        std::string item = result_json(r).dump(2);
+        // Values hold no raw line break (JSON escapes it), so every one is the dump's own.
+        std::string indented;
+        for (char c : item) indented += c == '\n' ? std::string("\n    ") : std::string(1, c);
+        sink.write((first ? "\n    " : ",\n    ") + indented);
+        first = false;
     }
-    Json doc{{"format", "ims-check-results/1"},
-             {"store", store_name},
-             {"as_of", report.as_of},
-             {"fail_on", name_of(fail_on)},
-             {"adopted", report.adopted},
-             {"summary", Json{{"checks", report.checks.size()},
-                              {"results", report.results.size()},
-                              {"status", statuses},
-                              {"failed_by_severity", severities}}},
-             {"checks", checks},
-             {"expired_waivers", expired},
-             {"waivers_of_unknown_checks", unused},
-             {"problems", report.problems},
-             {"results", results}};
-    return doc.dump(2) + "\n";
+    sink.write(first ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 void text_group(std::ostream& out, const RunReport& report, Status status,
@@ -200,8 +218,10 @@ bool incomplete(const RunReport& report) {
 
 void write_report(io::Sink& sink, Format format, const RunReport& report,
                   const std::string& store_name, std::optional<Severity> fail_on) {
-    sink.write(format == Format::kJson ? json_report(report, store_name, fail_on)
-                                       : text_report(report, store_name, fail_on));
+    if (format == Format::kJson)
+        write_json(sink, report, store_name, fail_on);
+    else
+        sink.write(text_report(report, store_name, fail_on));
 }
 
 }  // namespace ims::checks
