@@ -28,9 +28,9 @@ Json typed(const Definition& d, const std::string& name, const std::string& valu
     if (p == nullptr) return value;
     switch (p->type) {
         case ParameterType::kInteger:
-            return std::stoll(value);
         case ParameterType::kNumber:
-            return std::stod(value);
+            // Canonical numbers (parse_parameter); parsed as JSON, whatever the locale.
+            return Json::parse(value);
         case ParameterType::kBoolean:
             return value == "true";
         default:
