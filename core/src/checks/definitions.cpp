@@ -169,7 +169,12 @@ std::optional<std::string> parse_parameter(ParameterType type, std::string_view 
         case ParameterType::kNumber: {
             static const std::regex kNumber("-?[0-9]{1,18}(\\.[0-9]{1,18})?");
             if (!std::regex_match(text.begin(), text.end(), kNumber)) return std::nullopt;
-            return std::string(text);
+            // The shortest text of the same double, whatever the locale: "0.50" -> "0.5".
+            double value = 0;
+            std::from_chars(text.data(), text.data() + text.size(), value);
+            char buffer[32];
+            auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+            return std::string(buffer, end);
         }
         case ParameterType::kBoolean:
             if (text == "true" || text == "false") return std::string(text);

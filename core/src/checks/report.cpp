@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <sstream>
 
 namespace ims::checks {
@@ -22,15 +23,23 @@ std::string name_of(std::optional<Severity> fail_on) {
     return fail_on ? std::string(to_string(*fail_on)) : "none";
 }
 
+// A canonical number (parse_parameter), read whatever the locale.
+template <typename Number>
+Number number(const std::string& text) {
+    Number value{};
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+}
+
 // A resolved parameter as JSON: numbers and booleans as such, the rest as strings.
 Json typed(const Definition& d, const std::string& name, const std::string& value) {
     const Parameter* p = d.parameter(name);
     if (p == nullptr) return value;
     switch (p->type) {
         case ParameterType::kInteger:
-            return std::stoll(value);
+            return number<long long>(value);
         case ParameterType::kNumber:
-            return std::stod(value);
+            return number<double>(value);
         case ParameterType::kBoolean:
             return value == "true";
         default:

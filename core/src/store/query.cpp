@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <memory>
 #include <utility>
 
@@ -99,6 +100,19 @@ std::string describe(int action, const char* a, const char* b) {
         default:
             return "change the schema";  // CREATE, DROP, ALTER, ANALYZE, REINDEX
     }
+}
+
+// A parameter's text as a number, whatever the process's locale (Qt sets it from the
+// environment, and strtod would then read "0,5" but not "0.5").
+template <typename Number>
+Number number_of(const std::string& name, const std::string& text) {
+    Number value{};
+    const char* end = text.data() + text.size();
+    auto [at, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || at != end)
+        throw Error(ErrorCode::kInvalidInput,
+                    "parameter " + name + " is '" + text + "', which is not a number");
+    return value;
 }
 
 }  // namespace
@@ -259,9 +273,9 @@ void QueryConnection::query(const std::string& sql, const BoundValues& params,
         int index = sqlite3_bind_parameter_index(stmt, name.c_str());
         if (index <= 0) continue;
         if (value.type == BoundValue::Type::kInteger)
-            sqlite3_bind_int64(stmt, index, std::stoll(value.text));
+            sqlite3_bind_int64(stmt, index, number_of<sqlite3_int64>(name, value.text));
         else if (value.type == BoundValue::Type::kReal)
-            sqlite3_bind_double(stmt, index, std::stod(value.text));
+            sqlite3_bind_double(stmt, index, number_of<double>(name, value.text));
         else
             sqlite3_bind_text(stmt, index, value.text.data(), static_cast<int>(value.text.size()),
                               SQLITE_TRANSIENT);

@@ -147,6 +147,8 @@ TEST(CheckParameters, ReadTypedValuesAndRefuseOthers) {
     EXPECT_EQ(parse_parameter(ParameterType::kInteger, "1.5"), std::nullopt);
     EXPECT_EQ(parse_parameter(ParameterType::kInteger, "six"), std::nullopt);
     EXPECT_EQ(parse_parameter(ParameterType::kNumber, "0.05"), "0.05");
+    EXPECT_EQ(parse_parameter(ParameterType::kNumber, "007.50"), "7.5");
+    EXPECT_EQ(parse_parameter(ParameterType::kInteger, "007"), "7");
     EXPECT_EQ(parse_parameter(ParameterType::kNumber, "5%"), std::nullopt);
     EXPECT_EQ(parse_parameter(ParameterType::kBoolean, "true"), "true");
     EXPECT_EQ(parse_parameter(ParameterType::kBoolean, "yes"), std::nullopt);

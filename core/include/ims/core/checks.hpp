@@ -76,9 +76,9 @@ struct Definition {
 };
 
 // Reads one check file's bytes (`path` names them in messages) and checks every field's form,
-// against sdk/schema/v1/check.schema.json's rules; `read_query` reads the SQL file a check names
-// (relative to the folder of `path`). Throws ims::Error(kInvalidInput) naming the file, the JSON
-// pointer and what was expected.
+// by sdk/schema/v1/check.schema.json's rules, and that the id starts with "<plugin_id>/". A SQL
+// check's query is read from the file it names, beside `path`. Throws ims::Error(kInvalidInput)
+// naming the file, the JSON pointer and what was expected.
 Definition parse_definition(std::string_view bytes, const std::string& path,
                             const std::string& plugin_id);
 
@@ -120,7 +120,8 @@ struct Evaluation {
     std::string check_id;                 // the definition's id, for messages; may be empty
     // Resolved parameters without the colon; "as_of" (YYYY-MM-DD) is always present.
     std::map<std::string, std::string> params;
-    // Parameters bound as numbers (integer, number and boolean ones); the rest bind as text.
+    // Each parameter's declared type: integers, numbers and booleans bind as numbers, the rest
+    // (and parameters without a type here) as text.
     std::map<std::string, ParameterType> types;
     // One deadline for the whole check, from the moment it starts: every query it runs shares
     // it, is_cancelled turns true at it, and a check stopped by it is one `error` result.
