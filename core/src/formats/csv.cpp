@@ -1,6 +1,7 @@
 #include "formats/csv.hpp"
 
 #include "ims/core/error.hpp"
+#include "util/open_file.hpp"
 #include "util/utf8.hpp"
 
 #include <fcntl.h>
@@ -64,14 +65,7 @@ void CsvReader::refill() {
     checked_ -= pos_;
     pos_ = 0;
     if (fd_ >= 0) {
-        const std::size_t size = buffer_.size();
-        buffer_.resize(size + kChunk);
-        ssize_t n;
-        do n = ::read(fd_, buffer_.data() + size, kChunk);
-        while (n < 0 && errno == EINTR);
-        if (n < 0) throw Error(ErrorCode::kIo, source_ + ": cannot read the file");
-        buffer_.resize(size + static_cast<std::size_t>(n));
-        eof_ = n == 0;
+        eof_ = !util::append_chunk(fd_, buffer_, kChunk, source_);
     } else {
         buffer_.append(text_);
         text_ = {};

@@ -1,6 +1,8 @@
 // JSON input in chunks, checked as UTF-8 before it is parsed, with positions for messages.
 #include "formats/json_input.hpp"
 
+#include "util/open_file.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -56,14 +58,7 @@ void JsonInput::read_chunk() {
     base_ += drop;
     pos_ -= drop;
     const std::size_t checked = end_ - drop;
-    const std::size_t size = buffer_.size();
-    buffer_.resize(size + kChunk);
-    ssize_t n;
-    do n = ::read(fd_, buffer_.data() + size, kChunk);
-    while (n < 0 && errno == EINTR);
-    if (n < 0) throw Error(ErrorCode::kIo, source_ + ": cannot read the file");
-    buffer_.resize(size + static_cast<std::size_t>(n));
-    eof_ = n == 0;
+    eof_ = !util::append_chunk(fd_, buffer_, kChunk, source_);
     data_ = buffer_.data();
     const std::string_view unchecked(buffer_.data() + checked, buffer_.size() - checked);
     const std::size_t complete =

@@ -90,4 +90,18 @@ OpenedInside open_inside(const std::string& folder, const std::string& relative)
     return {std::move(dir), Refusal::kNone, {}, {}};
 }
 
+bool append_chunk(int fd, std::string& buffer, std::size_t chunk, const std::string& source) {
+    const std::size_t size = buffer.size();
+    buffer.resize(size + chunk);
+    ssize_t n;
+    do n = ::read(fd, buffer.data() + size, chunk);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        buffer.resize(size);
+        throw Error(ErrorCode::kIo, source + ": cannot read the file");
+    }
+    buffer.resize(size + static_cast<std::size_t>(n));
+    return n > 0;
+}
+
 }  // namespace ims::util

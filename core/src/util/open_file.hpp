@@ -3,6 +3,7 @@
 // here, never by opening their path again. Used by import, `evidence add` and WriteTxn::add_blob.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace ims::util {
@@ -29,6 +30,11 @@ public:
 private:
     int fd_ = -1;
 };
+
+// Reads the next chunk of `fd` (at most `chunk` bytes, retrying after a signal) onto the end of
+// `buffer`; false at the end of the file. Throws ims::Error(kIo) "SOURCE: cannot read the file".
+// The chunked JSON and CSV readers use it.
+bool append_chunk(int fd, std::string& buffer, std::size_t chunk, const std::string& source);
 
 // Opens `path` for reading as the user named it (symbolic links followed) and checks, on the open
 // descriptor, that it is a regular file. Throws ims::Error(kNotFound) when it cannot be opened,
